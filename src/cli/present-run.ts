@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Engine } from '../engine/engine.js';
+import type { RunResult } from '../engine/run/execute-run.js';
+import { say } from './cli-context.js';
+
+const STATUS = {
+  queued: { en: 'queued', fr: 'en attente' },
+  running: { en: 'running', fr: 'en cours' },
+  succeeded: { en: 'succeeded', fr: 'réussie' },
+  succeeded_with_errors: { en: 'succeeded with errors', fr: 'réussie avec des erreurs' },
+  failed: { en: 'FAILED', fr: 'ÉCHEC' },
+} as const;
+
+/** Error lines shown on the terminal; the report holds all of them. */
+const SHOWN_ERRORS = 20;
+
+/** The readable end-of-run summary of the CLI: status, counters, the first errors, where the files are. */
+export async function presentRun(engine: Engine, run: RunResult): Promise<string> {
+  const lines = [`#${run.id} ${run.input}: ${say(STATUS[run.status])}`];
+  if (run.message) lines.push(`  ${run.message}`);
+  const { counters } = run;
+  lines.push(
+    say({
+      en: `  ${counters.read} rows read · ${counters.ok} ok · ${counters.skipped} skipped · ${counters.errors} errors`,
+      fr: `  ${counters.read} lignes lues · ${counters.ok} correctes · ${counters.skipped} ignorées · ${counters.errors} en erreur`,
+    }),
+  );
+  for (const [key, count] of Object.entries(counters.entities)) lines.push(`    ${key}: ${count}`);
+  if (counters.errors > 0) {
+    const errors = await errorLines(run.reportFile);
+    lines.push(...errors.slice(0, SHOWN_ERRORS).map((line) => `    ${line}`));
+    if (errors.length > SHOWN_ERRORS) lines.push(`    … ${say({ en: 'more in the report', fr: 'la suite dans le rapport' })}`);
+  }
+  lines.push(`  ${say({ en: 'report', fr: 'rapport' })}: ${relative(process.cwd(), run.reportFile)}`);
+  const area = (path: string | null, label: { en: string; fr: string }) =>
+    path && lines.push(`  ${say(label)}: ${relative(process.cwd(), `${engine.folder.files}/${path}`)}`);
+  area(run.reportPath, { en: 'stored report', fr: 'rapport stocké' });
+  area(run.trybackPath, { en: 'tryback', fr: 'fichier de reprise' });
+  area(run.archivePath, { en: 'archive', fr: 'archive' });
+  return lines.join('\n');
+}
+
+async function errorLines(reportFile: string): Promise<string[]> {
+  const found: string[] = [];
+  const reader = createInterface({ input: createReadStream(reportFile), crlfDelay: Infinity });
+  for await (const line of reader) {
+    if (/ \[(error|erreur)\] /.test(line)) found.push(line);
+    if (found.length > SHOWN_ERRORS) break;
+  }
+  reader.close();
+  return found;
+}

@@ -1,0 +1,30 @@
+import type { RunProgress } from '../engine/run/progress.js';
+
+/**
+ * Shows run progress: a redrawn bar on a terminal, otherwise a plain line at each tenth of the file
+ * (so logs of scheduled or piped runs stay short).
+ */
+export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr): { update(progress: RunProgress): void; done(): void } {
+  let lastTenth = -1;
+  let drawn = false;
+  return {
+    update(progress) {
+      const ratio = progress.bytesTotal ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 1;
+      if (stream.isTTY) {
+        const width = 30;
+        const filled = Math.round(ratio * width);
+        stream.write(`\r${progress.input} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(ratio * 100)}% · ${progress.rowsDone} rows`);
+        drawn = true;
+      } else {
+        const tenth = Math.floor(ratio * 10);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          stream.write(`${progress.input}: ${tenth * 10}% · ${progress.rowsDone} rows\n`);
+        }
+      }
+    },
+    done() {
+      if (drawn) stream.write('\n');
+    },
+  };
+}

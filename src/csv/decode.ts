@@ -1,0 +1,109 @@
+import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import iconv from 'iconv-lite';
+import { CSV_BINARY_CONTENT, CSV_FILE_UNREADABLE, CSV_INVALID_ENCODING } from './csv-errors.js';
+
+/** Encodings a file may be declared in; `auto` picks UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
+export const ENCODINGS = ['UTF-8', 'ISO-8859-1', 'Windows-1252', 'auto'] as const;
+export type EncodingSetting = (typeof ENCODINGS)[number];
+export type Encoding = Exclude<EncodingSetting, 'auto'>;
+
+const ICONV_NAMES: Record<Encoding, string> = { 'UTF-8': 'utf8', 'ISO-8859-1': 'latin1', 'Windows-1252': 'win1252' };
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CHUNK_SIZE = 256 * 1024;
+
+/** Text of a file, decoded once, chunk by chunk, with the count of bytes consumed so far. */
+export interface DecodedText extends AsyncIterable<string> {
+  /** Bytes of the file read so far (for progress). */
+  readonly bytesRead: number;
+}
+
+/** Settles `auto` by reading the file once: valid UTF-8 means UTF-8, anything else Windows-1252. */
+export async function resolveEncoding(path: string, setting: EncodingSetting): Promise<Encoding> {
+  if (setting !== 'auto') return setting;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of readBytes(path)) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return 'UTF-8';
+  } catch (error) {
+    if (error instanceof TypeError) return 'Windows-1252';
+    throw error;
+  }
+}
+
+/**
+ * Streams the text of `path` decoded from `encoding`, in constant memory. A UTF-8 byte order mark is dropped
+ * whatever the encoding. Invalid UTF-8 and NUL bytes stop the read with the line where they occur.
+ */
+export function decodeFile(path: string, encoding: Encoding, displayName = path): DecodedText {
+  let bytesRead = 0;
+  async function* chunks(): AsyncGenerator<string> {
+    const decoder = encoding === 'UTF-8' ? null : iconv.getDecoder(ICONV_NAMES[encoding]);
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    let linesBefore = 1;
+    let first = true;
+    for await (let bytes of readBytes(path, displayName)) {
+      bytesRead += bytes.length;
+      if (first && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
+      first = false;
+      let text: string;
+      if (decoder) {
+        text = decoder.write(bytes);
+      } else {
+        try {
+          text = utf8.decode(bytes, { stream: true });
+        } catch {
+          const lenient = new TextDecoder('utf-8').decode(bytes);
+          throw CSV_INVALID_ENCODING({ file: displayName, line: linesBefore + countLines(lenient, lenient.indexOf('\uFFFD')), encoding });
+        }
+      }
+      const nul = text.indexOf('\0');
+      if (nul >= 0) throw CSV_BINARY_CONTENT({ file: displayName, line: linesBefore + countLines(text, nul) });
+      linesBefore += countLines(text, text.length);
+      if (text) yield text;
+    }
+    const rest = decoder ? decoder.end() ?? '' : tryEnd(utf8, displayName, linesBefore);
+    if (rest) yield rest;
+  }
+  const iterable = chunks();
+  return {
+    [Symbol.asyncIterator]: () => iterable,
+    get bytesRead() {
+      return bytesRead;
+    },
+  };
+}
+
+/** Encodes text back to the encoding of an input file (tryback files keep their input's encoding). */
+export function encodeText(text: string, encoding: Encoding): Buffer {
+  return encoding === 'UTF-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, ICONV_NAMES[encoding]);
+}
+
+function tryEnd(decoder: TextDecoder, file: string, line: number): string {
+  try {
+    return decoder.decode();
+  } catch {
+    throw CSV_INVALID_ENCODING({ file, line, encoding: 'UTF-8' });
+  }
+}
+
+/** Line breaks (LF, CRLF or CR) in `text` before `end`. */
+function countLines(text: string, end: number): number {
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+async function* readBytes(path: string, displayName = path): AsyncGenerator<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_SIZE });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw CSV_FILE_UNREADABLE({ file: displayName, reason }, { cause: error });
+  }
+}

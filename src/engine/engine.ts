@@ -1,0 +1,45 @@
+import { EmbeddedPlatform } from '../platform/embedded/embedded-platform.js';
+import type { Platform } from '../platform/platform.js';
+import { SettingsStore } from '../settings/settings-store.js';
+import { createStore, type Store } from '../store/database.js';
+import { createDataFolder, type DataFolder } from './files/data-folder.js';
+import { PROCESS_OWNER } from './run/lock.js';
+
+/** Where the service keeps its data and its database; from `TOOL_SYNC_DATA` / `TOOL_SYNC_DB` or the CLI flags. */
+export interface EngineOptions {
+  /** The data folder (default `./data`). */
+  readonly dataDir: string;
+  /** A `postgres://` URL; the embedded SQLite file of the data folder when absent. */
+  readonly databaseUrl?: string;
+}
+
+/** Everything a run needs, opened once per process. */
+export interface Engine {
+  readonly folder: DataFolder;
+  readonly store: Store;
+  readonly settings: SettingsStore;
+  readonly platform: Platform;
+  /** Names this process in run records and locks. */
+  readonly owner: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data folder and the store (migrating it) and the platform.
+ *
+ * @example
+ * const engine = await createEngine({ dataDir: './data' });
+ * await startRuns(engine, { action: usersAddAction, trigger: 'manual' });
+ */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const folder = createDataFolder(options.dataDir);
+  const store = await createStore(options.databaseUrl ? { url: options.databaseUrl } : { sqlitePath: folder.sqlitePath });
+  return {
+    folder,
+    store,
+    settings: new SettingsStore(store.db),
+    platform: new EmbeddedPlatform(store.db),
+    owner: PROCESS_OWNER,
+    close: () => store.close(),
+  };
+}

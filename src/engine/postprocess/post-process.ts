@@ -1,0 +1,53 @@
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Settings } from '../../settings/settings-store.js';
+import { moveFile } from '../files/capture-drop-folder.js';
+import type { DataFolder } from '../files/data-folder.js';
+import { absoluteAreaPath } from '../files/area-path.js';
+import { outputNames } from './output-names.js';
+
+/** What a finished run leaves in the file area (paths inside it), for its record. */
+export interface PostProcessResult {
+  readonly reportPath: string | null;
+  readonly trybackPath: string | null;
+  readonly archivePath: string | null;
+  readonly cleaned: boolean;
+}
+
+/**
+ * Post-processing of a run whose report is complete (spec 2.10, fixed order): report → tryback → archive →
+ * cleanup. A simulation stores its report but writes no tryback next to the input, archives nothing and
+ * deletes nothing; a failed run keeps its input where it is.
+ */
+export function postProcess(
+  folder: DataFolder,
+  settings: Settings,
+  run: { input: string; started: Date; simulate: boolean; failed: boolean; reportFile: string; trybackFile: string | null },
+): PostProcessResult {
+  const names = outputNames(run.input, run.started);
+  let reportPath: string | null = null;
+  if (settings.bool('storereport')) {
+    copyFileSync(run.reportFile, join(folder.files, names.report));
+    reportPath = names.report;
+  }
+  let trybackPath: string | null = null;
+  if (run.trybackFile && existsSync(run.trybackFile)) {
+    if (settings.bool('filefailed') && !run.simulate) {
+      moveFile(run.trybackFile, absoluteAreaPath(folder.files, names.tryback));
+      trybackPath = names.tryback;
+    }
+  }
+  const touchInput = !run.simulate && !run.failed;
+  const input = absoluteAreaPath(folder.files, run.input);
+  let archivePath: string | null = null;
+  const cleanup = touchInput && settings.bool('filecleanup');
+  if (touchInput && settings.bool('filearchive')) {
+    const archive = join(folder.files, names.archive);
+    if (cleanup) moveFile(input, archive);
+    else copyFileSync(input, archive);
+    archivePath = names.archive;
+  } else if (cleanup) {
+    rmSync(input, { force: true });
+  }
+  return { reportPath, trybackPath, archivePath, cleaned: cleanup };
+}

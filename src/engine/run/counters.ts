@@ -1,0 +1,21 @@
+import type { RowOutcome } from '../../processors/processor.js';
+
+/** Counters of a run: rows by result, and entities by what happened to them (`user.created`). */
+export class RunCounters {
+  read = 0;
+  ok = 0;
+  skipped = 0;
+  errors = 0;
+  readonly entities: Record<string, number> = {};
+
+  add(outcome: RowOutcome): void {
+    this.read++;
+    if (outcome.status === 'error') this.errors++;
+    else if (outcome.status === 'skipped' || outcome.status === 'notExecuted') this.skipped++;
+    else this.ok++;
+    if (outcome.entity) {
+      const key = `${outcome.entity}.${outcome.status}`;
+      this.entities[key] = (this.entities[key] ?? 0) + 1;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { existsSync, renameSync } from 'node:fs';
+import type { Selectable } from 'kysely';
+import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
+import type { Settings } from '../../settings/settings-store.js';
+import type { LockRow } from '../../store/schema.js';
+import type { Engine } from '../engine.js';
+import { absoluteAreaPath } from '../files/area-path.js';
+import { outputNames } from '../postprocess/output-names.js';
+import { finishRunRecord, getRunRecord } from './run-record.js';
+
+const MESSAGES = {
+  interrupted: {
+    en: 'Interrupted: the process running it ({owner}) ended before the run finished. Its input file was left in place.',
+    fr: 'Interrompue : le processus qui l’exécutait ({owner}) s’est arrêté avant la fin. Son fichier d’entrée est resté en place.',
+  },
+  discarded: {
+    en: 'Run #{run} on {input} was interrupted; as "Discard input file on failure" is on, the file was renamed {renamed}. Rearming for next run: this run is skipped.',
+    fr: 'L’exécution n° {run} sur {input} a été interrompue ; comme « Écarter le fichier en cas d’échec » est activé, le fichier a été renommé {renamed}. Réarmement pour la prochaine exécution : celle-ci est sautée.',
+  },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * Deals with the run a dead process left behind (found through its stale lock), as the original's crash marker
+ * meant to (spec 2.6, fixed): the run is recorded as failed; with `discardfileonfailure`, its input is renamed
+ * `<name>-tryback-failed<.ext>` and the current run is skipped (the returned message says why). Without it,
+ * null is returned and the current run goes on, with the input still in place.
+ */
+export async function recoverCrashedRun(engine: Engine, lock: Selectable<LockRow>, settings: Settings, lang: Lang): Promise<string | null> {
+  const crashed = lock.run_id === null ? undefined : await getRunRecord(engine.store.db, lock.run_id);
+  if (!crashed || (crashed.status !== 'running' && crashed.status !== 'queued')) return null;
+  await finishRunRecord(engine.store.db, crashed.id, {
+    status: 'failed',
+    message: formatMessage(MESSAGES.interrupted[lang], { owner: lock.owner }),
+  });
+  if (!settings.bool('discardfileonfailure') || !crashed.input_path) return null;
+  const input = absoluteAreaPath(engine.folder.files, crashed.input_path);
+  if (!existsSync(input)) return null;
+  const renamed = outputNames(crashed.input_path, new Date()).failed;
+  renameSync(input, absoluteAreaPath(engine.folder.files, renamed));
+  return formatMessage(MESSAGES.discarded[lang], { run: crashed.id, input: crashed.input_path, renamed });
+}

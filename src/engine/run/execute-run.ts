@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CSV_ROW_MESSAGES } from '../../csv/csv-errors.js';
+import { resolveEncoding, type EncodingSetting } from '../../csv/decode.js';
+import type { Separator } from '../../csv/dialect.js';
+import { openCsvTable, type CsvRow } from '../../csv/reader.js';
+import { LineWriter } from '../../csv/writer.js';
+import { localizedMessage, ToolSyncError, type Lang } from '../../errors.js';
+import { ERROR_CATALOGUE } from '../error-catalogue.js';
+import { SimulatedPlatform } from '../../platform/simulated-platform.js';
+import type { ProcessorAction, RowOutcome } from '../../processors/processor.js';
+import { actionName } from '../../processors/registry.js';
+import type { Settings } from '../../settings/settings-store.js';
+import { ENGINE_INTERNAL, ENGINE_RUN_BUSY } from '../engine-errors.js';
+import type { Engine } from '../engine.js';
+import { absoluteAreaPath } from '../files/area-path.js';
+import { postProcess } from '../postprocess/post-process.js';
+import { RunCounters } from './counters.js';
+import { recoverCrashedRun } from './crash-recovery.js';
+import { acquireLock } from './lock.js';
+import type { ProgressListener } from './progress.js';
+import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from './run-record.js';
+import { RunReport } from './run-report.js';
+
+/** The end of one run, as its record holds it. */
+export interface RunResult {
+  readonly id: number;
+  readonly input: string;
+  readonly status: RunStatus;
+  readonly counters: RunCounters;
+  /** Why a failed run failed, in the report language. */
+  readonly message: string | null;
+  /** The full report (always kept in the data folder's `runs/`). */
+  readonly reportFile: string;
+  readonly reportPath: string | null;
+  readonly trybackPath: string | null;
+  readonly archivePath: string | null;
+}
+
+export interface ExecuteRunOptions {
+  readonly action: ProcessorAction;
+  /** Input path inside the file area. */
+  readonly input: string;
+  readonly settings: Settings;
+  readonly simulate: boolean;
+  readonly trigger: RunTrigger;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * One run: one processor action on one input file, recorded from start to end. It takes the processor's lock,
+ * reads the file in batches, hands the good rows to the processor, writes a report line per row and the
+ * failed rows to the tryback file, then post-processes. One bad row never stops it; a whole-file problem
+ * fails it with one clear message and leaves the input in place.
+ */
+export async function executeRun(engine: Engine, options: ExecuteRunOptions): Promise<RunResult> {
+  const { action, input, settings, simulate } = options;
+  const { db } = engine.store;
+  const lang = settings.choice('reportlang') as Lang;
+  const started = new Date();
+  const id = await createRunRecord(db, {
+    processor: action.processor,
+    action: action.action,
+    input,
+    trigger: options.trigger,
+    simulate,
+    owner: engine.owner,
+  });
+  const counters = new RunCounters();
+  const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
+  const report = new RunReport(reportFile, { lang, messages: { ...CSV_ROW_MESSAGES, ...action.messages }, simulate });
+  const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
+    id, input, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
+  });
+
+  const attempt = await acquireLock(db, `run:${action.processor}`, id, engine.owner);
+  if (!attempt.acquired) {
+    const message = localized(ENGINE_RUN_BUSY({ processor: action.processor, owner: attempt.holder.owner, run: attempt.holder.run_id ?? '?' }), lang);
+    await finishRunRecord(db, id, { status: 'failed', message });
+    return result('failed', message);
+  }
+  try {
+    if (attempt.crashed) {
+      const skipMessage = await recoverCrashedRun(engine, attempt.crashed, settings, lang);
+      if (skipMessage) {
+        await finishRunRecord(db, id, { status: 'failed', message: skipMessage });
+        return result('failed', skipMessage);
+      }
+    }
+    await markRunning(db, id);
+    await report.start(`tool-sync · ${actionName(action)} · run #${id}`, input, started);
+    const read = await readAndProcess(engine, options, report, counters, id);
+    const status: RunStatus = read.failure ? 'failed' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
+    if (read.failure) await report.text(read.failure);
+    await report.summary(counters, status);
+    await report.close();
+    const files = postProcess(engine.folder, settings, {
+      input,
+      started,
+      simulate,
+      failed: status === 'failed',
+      reportFile,
+      trybackFile: read.trybackFile,
+    });
+    if (read.trybackFile) rmSync(read.trybackFile, { force: true });
+    await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });
+    return result(status, read.failure, files);
+  } finally {
+    await attempt.lock.release();
+  }
+}
+
+async function readAndProcess(
+  engine: Engine,
+  options: ExecuteRunOptions,
+  report: RunReport,
+  counters: RunCounters,
+  runId: number,
+): Promise<{ failure: string | null; trybackFile: string | null }> {
+  const { action, input, settings } = options;
+  const lang = settings.choice('reportlang') as Lang;
+  let tryback: LineWriter | null = null;
+  try {
+    const path = absoluteAreaPath(engine.folder.files, input);
+    const bytesTotal = statSync(path).size;
+    const encoding = await resolveEncoding(path, settings.choice('encoding') as EncodingSetting);
+    const table = await openCsvTable(path, { separator: settings.choice('csvseparator') as Separator, encoding }, {
+      displayName: input,
+      spec: action.columns,
+      ...(action.headerless ? { headerless: action.headerless } : {}),
+      acceptUnknownColumns: settings.bool('invalidnamesnocheck'),
+      onNotice: (notice) => void report.notice(notice.line, notice.code, notice.params),
+    });
+    tryback = new LineWriter(join(engine.folder.runs, `run-${runId}-tryback.tmp`), { encoding, lineBreak: table.lineBreak });
+    const trybackHeader = table.header.raw;
+    const rejectedByReader: RowOutcome[] = [];
+    const platform = options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform;
+    const context = { platform, settings, simulate: options.simulate };
+    const record = async (outcomes: readonly RowOutcome[]) => {
+      const ordered = [...rejectedByReader.splice(0), ...outcomes].sort((a, b) => a.row.line - b.row.line);
+      for (const outcome of ordered) {
+        counters.add(outcome);
+        await report.outcome(outcome);
+        if (outcome.tryback ?? outcome.status === 'error') {
+          if (tryback!.lines === 0 && trybackHeader) await tryback!.writeLine(trybackHeader);
+          await tryback!.writeLine(outcome.row.raw);
+        }
+      }
+      options.onProgress?.({ runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal });
+    };
+    for await (const outcomes of action.process(usableRows(table.batches, rejectedByReader), context)) await record(outcomes);
+    await record([]);
+    await tryback.close();
+    return { failure: null, trybackFile: tryback.lines ? tryback.path : null };
+  } catch (error) {
+    await tryback?.close();
+    return { failure: describeFailure(error, lang), trybackFile: null };
+  }
+}
+
+/** Rows with a reading problem become error outcomes here; the processor only sees usable rows. */
+async function* usableRows(batches: AsyncIterable<readonly CsvRow[]>, rejected: RowOutcome[]): AsyncGenerator<readonly CsvRow[]> {
+  for await (const batch of batches) {
+    const usable: CsvRow[] = [];
+    for (const row of batch) {
+      if (row.problem) rejected.push({ row, status: 'error', code: row.problem.code, params: row.problem.params });
+      else usable.push(row);
+    }
+    yield usable;
+  }
+}
+
+function describeFailure(error: unknown, lang: Lang): string {
+  if (error instanceof ToolSyncError) return localized(error, lang);
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[tool-sync] run failed, reference ${reference}:`, error);
+  return localized(ENGINE_INTERNAL({ reference }), lang);
+}
+
+/** The message of a catalogued error in the report language. */
+function localized(error: ToolSyncError, lang: Lang): string {
+  return localizedMessage(error, ERROR_CATALOGUE, lang);
+}

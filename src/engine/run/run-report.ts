@@ -1,0 +1,114 @@
+import { LineWriter } from '../../csv/writer.js';
+import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
+import type { RowOutcome, RowStatus } from '../../processors/processor.js';
+import type { RunCounters } from './counters.js';
+import type { RunStatus } from './run-record.js';
+
+const STATUS_WORDS: Record<RowStatus, Bilingual> = {
+  created: { en: 'created', fr: 'créé' },
+  updated: { en: 'updated', fr: 'modifié' },
+  unchanged: { en: 'unchanged', fr: 'inchangé' },
+  deleted: { en: 'deleted', fr: 'supprimé' },
+  skipped: { en: 'skipped', fr: 'ignoré' },
+  error: { en: 'error', fr: 'erreur' },
+  notExecuted: { en: 'not executed', fr: 'non exécuté' },
+};
+
+const RUN_STATUS_WORDS: Record<RunStatus, Bilingual> = {
+  queued: { en: 'queued', fr: 'en attente' },
+  running: { en: 'running', fr: 'en cours' },
+  succeeded: { en: 'succeeded', fr: 'réussie' },
+  succeeded_with_errors: { en: 'succeeded with errors', fr: 'réussie avec des erreurs' },
+  failed: { en: 'failed', fr: 'échouée' },
+};
+
+const WORDS = {
+  line: { en: 'line', fr: 'ligne' },
+  notice: { en: 'notice', fr: 'remarque' },
+  simulation: { en: 'SIMULATION', fr: 'SIMULATION' },
+  started: { en: 'Started {date} · file {file} · {mode}', fr: 'Début {date} · fichier {file} · {mode}' },
+  real: { en: 'real run', fr: 'exécution réelle' },
+  simulate: { en: 'simulation: nothing is written', fr: 'simulation : rien n’est écrit' },
+  summary: {
+    en: 'Summary: {read} rows read · {ok} ok · {skipped} skipped · {errors} errors · run {status}',
+    fr: 'Bilan : {read} lignes lues · {ok} correctes · {skipped} ignorées · {errors} en erreur · exécution {status}',
+  },
+  end: { en: 'end of report', fr: 'fin du rapport' },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * The report of a run: a header, one line per row outcome (with its physical line number), notices,
+ * and a summary of the counters. Written as the run goes, so a million-row report costs no memory.
+ */
+export class RunReport {
+  readonly #writer: LineWriter;
+  readonly #lang: Lang;
+  readonly #messages: Readonly<Record<string, Bilingual>>;
+  readonly #simulate: boolean;
+
+  constructor(path: string, options: { lang: Lang; messages: Readonly<Record<string, Bilingual>>; simulate: boolean }) {
+    this.#writer = new LineWriter(path);
+    this.#lang = options.lang;
+    this.#messages = options.messages;
+    this.#simulate = options.simulate;
+  }
+
+  get path(): string {
+    return this.#writer.path;
+  }
+
+  async start(title: string, file: string, date: Date): Promise<void> {
+    await this.#writer.writeLine(title);
+    const mode = this.#text(this.#simulate ? WORDS.simulate : WORDS.real);
+    await this.#writer.writeLine(formatMessage(this.#text(WORDS.started), { date: date.toISOString(), file, mode }));
+  }
+
+  /** `line 12 [error] column email: "x" is not an e-mail address`; `SIMULATION:` before what would be written. */
+  async outcome(outcome: RowOutcome): Promise<void> {
+    const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
+    const status = this.#text(STATUS_WORDS[outcome.status]);
+    const line = `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
+    await this.#writer.writeLine(line);
+  }
+
+  async notice(line: number, code: string, params: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.#writer.writeLine(`${this.#text(WORDS.line)} ${line} [${this.#text(WORDS.notice)}] ${this.message(code, params)}`);
+  }
+
+  async text(line: string): Promise<void> {
+    await this.#writer.writeLine(line);
+  }
+
+  async summary(counters: RunCounters, status: RunStatus): Promise<void> {
+    await this.#writer.writeLine('');
+    const params = { ...counters, status: this.#text(RUN_STATUS_WORDS[status]) };
+    await this.#writer.writeLine(formatMessage(this.#text(WORDS.summary), params));
+    for (const [entity, statuses] of groupEntities(counters.entities)) {
+      const parts = statuses.map(([rowStatus, count]) => `${count} ${this.#text(STATUS_WORDS[rowStatus])}`);
+      await this.#writer.writeLine(`  ${entity}: ${parts.join(', ')}`);
+    }
+    await this.#writer.writeLine(this.#text(WORDS.end));
+  }
+
+  async close(): Promise<void> {
+    await this.#writer.close({ finalLineBreak: true });
+  }
+
+  message(code: string, params: Readonly<Record<string, unknown>> = {}): string {
+    const template = this.#messages[code];
+    return template ? formatMessage(template[this.#lang], params) : `${code} ${JSON.stringify(params)}`;
+  }
+
+  #text(words: Bilingual): string {
+    return words[this.#lang];
+  }
+}
+
+function groupEntities(entities: Readonly<Record<string, number>>): [string, [RowStatus, number][]][] {
+  const grouped = new Map<string, [RowStatus, number][]>();
+  for (const [key, count] of Object.entries(entities)) {
+    const [entity, status] = key.split('.') as [string, RowStatus];
+    grouped.set(entity, [...(grouped.get(entity) ?? []), [status, count]]);
+  }
+  return [...grouped];
+}

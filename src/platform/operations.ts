@@ -1,0 +1,94 @@
+import type { ItemResult } from './item-result.js';
+
+/** Fields a user can be found by (the original's `users_primaryidentity` choices). */
+export const USER_LOOKUP_FIELDS = ['id', 'idnumber', 'username', 'email'] as const;
+export type UserLookupField = (typeof USER_LOOKUP_FIELDS)[number];
+
+/** Profile fields of a user as Moodle's `user` table holds them. */
+export interface UserProfile {
+  readonly firstname: string;
+  readonly lastname: string;
+  readonly email: string;
+  readonly idnumber: string;
+  readonly auth: string;
+  readonly institution: string;
+  readonly department: string;
+  readonly city: string;
+  readonly country: string;
+  readonly lang: string;
+  readonly timezone: string;
+  readonly phone1: string;
+  readonly phone2: string;
+  readonly address: string;
+  readonly url: string;
+  readonly description: string;
+  readonly mailformat: number;
+  readonly maildisplay: number;
+  readonly maildigest: number;
+  readonly autosubscribe: number;
+  readonly trackforums: number;
+}
+
+/** A user as the platform holds it. */
+export interface PlatformUser extends UserProfile {
+  readonly id: number;
+  readonly username: string;
+  readonly mnethostid: number;
+  readonly suspended: boolean;
+  readonly deleted: boolean;
+}
+
+/** A user to create; profile fields left out take the platform's defaults. */
+export interface NewUser extends Partial<UserProfile> {
+  readonly username: string;
+  /** A password hash, `*NOPASS*`, or absent for no password. */
+  readonly password?: string;
+  readonly suspended?: boolean;
+}
+
+/** A change to an existing user: only the fields given are written. */
+export interface UserChange {
+  readonly id: number;
+  readonly set: Partial<UserProfile> & { readonly username?: string; readonly password?: string; readonly suspended?: boolean };
+}
+
+/** Finds users by one field; deleted accounts are never returned. */
+export interface FindUsers {
+  readonly field: UserLookupField;
+  /** Values as found in a file; matching is exact except for usernames and e-mails (case-insensitive). */
+  readonly values: readonly string[];
+}
+
+/** Input and output of one operation. */
+interface Operation<Input, Output> {
+  readonly input: Input;
+  readonly output: Output;
+}
+
+/**
+ * Every operation a processor can ask of a platform. Each platform implements them all through a
+ * `Record<OperationKind, …>` table, so a new operation does not compile until every platform handles it.
+ * Lists in, lists out: writes answer one ItemResult per item, in the order given.
+ */
+export interface Operations {
+  /** Users matching each value, keyed by the value normalised with `lookupKey`. */
+  findUsers: Operation<FindUsers, ReadonlyMap<string, readonly PlatformUser[]>>;
+  createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
+  updateUsers: Operation<readonly UserChange[], readonly ItemResult<null>[]>;
+}
+
+export type OperationKind = keyof Operations;
+export type OperationInput<K extends OperationKind> = Operations[K]['input'];
+export type OperationOutput<K extends OperationKind> = Operations[K]['output'];
+
+/** Which operations change the platform (simulate intercepts exactly these). */
+export const WRITES: Record<OperationKind, boolean> = {
+  findUsers: false,
+  createUsers: true,
+  updateUsers: true,
+};
+
+/** The key a looked-up value is reported under: usernames and e-mails compare case-insensitively. */
+export function lookupKey(field: UserLookupField, value: string): string {
+  return field === 'username' || field === 'email' ? value.toLowerCase() : value;
+}

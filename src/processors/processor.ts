@@ -1,0 +1,58 @@
+import type { CsvRow } from '../csv/reader.js';
+import type { ColumnSpec } from '../csv/header-check.js';
+import type { Bilingual } from '../errors.js';
+import type { Platform } from '../platform/platform.js';
+import type { Settings } from '../settings/settings-store.js';
+
+/** What happened to one row. `notExecuted` is for rows a run did not reach (a failed batch, a stopped run). */
+export type RowStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'skipped' | 'error' | 'notExecuted';
+
+/** The outcome of one row: a value, never a thrown error. The report line and the tryback file come from it. */
+export interface RowOutcome {
+  /** The row it is about (its line and original text). */
+  readonly row: CsvRow;
+  readonly status: RowStatus;
+  /** Message code in the processor's catalogue. */
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Column the problem is in, when there is one. */
+  readonly column?: string;
+  /** Entity counted (`user`…): counters read `user.created`, `user.updated`… */
+  readonly entity?: string;
+  /** Whether the row goes to the tryback file; by default every `error` does. */
+  readonly tryback?: boolean;
+}
+
+/** What a processor is given for one run. */
+export interface ProcessorContext {
+  readonly platform: Platform;
+  readonly settings: Settings;
+  /** True in simulate runs; the platform given is then a simulation overlay, so a processor rarely needs this. */
+  readonly simulate: boolean;
+}
+
+/**
+ * One action of a processor on one kind of file (users/add reads `userimport.csv`).
+ * It turns rows into platform operations and answers one outcome per row; it knows nothing of files, SQL or HTTP.
+ */
+export interface ProcessorAction {
+  /** Processor name, such as `users`. */
+  readonly processor: string;
+  /** Action name, such as `add`. */
+  readonly action: string;
+  /** Setting holding the file location (`users_filelocation`). */
+  readonly locationSetting: string;
+  /** File used when the location setting is empty (`userimport.csv`). */
+  readonly defaultFile: string;
+  /** Columns the header may hold. */
+  readonly columns: ColumnSpec;
+  /** For files without a header: the names of their columns. */
+  readonly headerless?: readonly string[];
+  /** Report messages by code, in English and French. */
+  readonly messages: Readonly<Record<string, Bilingual>>;
+  /**
+   * Processes the rows batch by batch, yielding the outcomes of each batch (every row of the batch gets exactly
+   * one). Rows with a reading problem never reach the processor.
+   */
+  process(batches: AsyncIterable<readonly CsvRow[]>, context: ProcessorContext): AsyncIterable<readonly RowOutcome[]>;
+}

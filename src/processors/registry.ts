@@ -1,0 +1,15 @@
+import type { ProcessorAction } from './processor.js';
+import { usersAddAction } from './users/users-processor.js';
+
+/** Every processor action tool-sync can run. */
+export const ACTIONS: readonly ProcessorAction[] = [usersAddAction];
+
+/** Finds an action by `processor` (its first action) or `processor/action`. */
+export function findAction(name: string): ProcessorAction | undefined {
+  const [processor, action] = name.split(/[/:]/);
+  return ACTIONS.find((candidate) => candidate.processor === processor && (action === undefined || candidate.action === action));
+}
+
+export function actionName(action: ProcessorAction): string {
+  return `${action.processor}/${action.action}`;
+}

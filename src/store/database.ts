@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import pg from 'pg';
+import { columnTypes, type DatabaseKind } from './migrations/column-types.js';
+import * as serviceTables from './migrations/0001-service-tables.js';
+import * as embeddedPlatform from './migrations/0002-embedded-platform.js';
+import type { Database } from './schema.js';
+import { STORE_MIGRATION_FAILED } from './store-errors.js';
+
+export type { DatabaseKind } from './migrations/column-types.js';
+
+/** Where the store lives: a PostgreSQL URL, or else an SQLite file. */
+export interface StoreOptions {
+  /** `postgres://…` to use PostgreSQL. */
+  readonly url?: string;
+  /** SQLite file, used when no URL is given (`:memory:` for a throw-away store). */
+  readonly sqlitePath?: string;
+  /** PostgreSQL schema to work in (tests give each suite its own); created when missing. */
+  readonly pgSchema?: string;
+}
+
+/** An open store: the typed query builder, which database it is, and how to close it. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS = [
+  ['0001-service-tables', serviceTables],
+  ['0002-embedded-platform', embeddedPlatform],
+] as const;
+
+/**
+ * Opens the store and brings its schema up to date (migrations run by themselves, once, whatever the number
+ * of processes starting together).
+ *
+ * @example
+ * const store = await createStore({ sqlitePath: 'data/store.sqlite' });
+ * const users = await store.db.selectFrom('lms_user').selectAll().execute();
+ */
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const kind: DatabaseKind = options.url ? 'postgres' : 'sqlite';
+  const db = kind === 'postgres' ? await openPostgres(options) : openSqlite(options.sqlitePath ?? ':memory:');
+  try {
+    await migrate(db, kind);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, kind, close: () => db.destroy() };
+}
+
+function openSqlite(path: string): Kysely<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SQLite(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** 64-bit integers come back as numbers: every id and time of the store fits in 2^53. */
+const PG_TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+async function openPostgres(options: StoreOptions): Promise<Kysely<Database>> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 10,
+    types: PG_TYPES,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  return db;
+}
+
+async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<void> {
+  const types = columnTypes(kind);
+  const migrations: Record<string, Migration> = Object.fromEntries(
+    MIGRATIONS.map(([name, migration]) => [name, { up: (database: Kysely<any>) => migration.up(database, types) }]),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw STORE_MIGRATION_FAILED({ migration: failed }, { cause: error, detail: String(error) });
+  }
+}
