@@ -45,11 +45,22 @@ export interface Bilingual {
 
 export type Lang = keyof Bilingual;
 
+const compiledTemplates = new Map<string, readonly string[]>();
+
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function formatMessage(template: string, params: Readonly<Record<string, unknown>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  // Split once per template (odd indexes are names): reports format a message per row.
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]!];
+    text += (value === undefined ? `{${parts[i]}}` : String(value)) + parts[i + 1];
+  }
+  return text;
 }
 
 /** A factory for one error code, declared once in a layer's catalogue. */

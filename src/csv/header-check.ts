@@ -57,8 +57,10 @@ export function checkHeader(
 
 /** Whether `name` matches `pattern` from its first to its last character (the original matched substrings). */
 export function matchesWhole(pattern: RegExp, name: string): boolean {
-  const match = pattern.exec(name);
-  return match !== null && match.index === 0 && match[0].length === name.length;
+  // Anchoring the source (rather than checking where the first match falls) also finds a whole-name match behind a
+  // shorter alternative or a lazy quantifier; dropping g and y makes the answer independent of `lastIndex`, dropping m
+  // keeps ^ and $ at the ends of the name.
+  return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace(/[gmy]/g, '')).test(name);
 }
 
 function checkSeparator(names: readonly string[], separator: string, place: HeaderPlace): void {

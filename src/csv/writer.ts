@@ -25,10 +25,16 @@ export class LineWriter {
   }
 
   async writeLine(text: string): Promise<void> {
+    await this.writeLines([text]);
+  }
+
+  /** Writes several lines with one write (hot paths write a batch of rows at a time). */
+  async writeLines(lines: readonly string[]): Promise<void> {
+    if (!lines.length) return;
     this.#stream ??= createWriteStream(this.path);
-    const separator = this.#lines === 0 ? '' : this.#lineBreak;
-    this.#lines++;
-    if (!this.#stream.write(encodeText(separator + text, this.#encoding))) await once(this.#stream, 'drain');
+    const text = (this.#lines === 0 ? '' : this.#lineBreak) + lines.join(this.#lineBreak);
+    this.#lines += lines.length;
+    if (!this.#stream.write(encodeText(text, this.#encoding))) await once(this.#stream, 'drain');
   }
 
   /** Flushes and closes; a writer that wrote nothing leaves no file. */

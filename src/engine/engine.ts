@@ -38,7 +38,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     folder,
     store,
     settings: new SettingsStore(store.db),
-    platform: new EmbeddedPlatform(store.db),
+    platform: new EmbeddedPlatform(store),
     owner: PROCESS_OWNER,
     close: () => store.close(),
   };

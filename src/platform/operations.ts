@@ -52,11 +52,12 @@ export interface UserChange {
   readonly set: Partial<UserProfile> & { readonly username?: string; readonly password?: string; readonly suspended?: boolean };
 }
 
-/** Finds users by one field; deleted accounts are never returned. */
+/**
+ * Finds the users matching any of the given values, by as many fields as needed in one call; deleted accounts
+ * are never returned. Matching is exact except for usernames and e-mails (case-insensitive).
+ */
 export interface FindUsers {
-  readonly field: UserLookupField;
-  /** Values as found in a file; matching is exact except for usernames and e-mails (case-insensitive). */
-  readonly values: readonly string[];
+  readonly by: { readonly [F in UserLookupField]?: readonly string[] };
 }
 
 /** Input and output of one operation. */
@@ -71,8 +72,8 @@ interface Operation<Input, Output> {
  * Lists in, lists out: writes answer one ItemResult per item, in the order given.
  */
 export interface Operations {
-  /** Users matching each value, keyed by the value normalised with `lookupKey`. */
-  findUsers: Operation<FindUsers, ReadonlyMap<string, readonly PlatformUser[]>>;
+  /** Every user matching one of the values, each once, in no particular order. */
+  findUsers: Operation<FindUsers, readonly PlatformUser[]>;
   createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
   updateUsers: Operation<readonly UserChange[], readonly ItemResult<null>[]>;
 }
@@ -88,7 +89,17 @@ export const WRITES: Record<OperationKind, boolean> = {
   updateUsers: true,
 };
 
-/** The key a looked-up value is reported under: usernames and e-mails compare case-insensitively. */
+/** The form a value is compared in: usernames and e-mails compare case-insensitively. */
 export function lookupKey(field: UserLookupField, value: string): string {
   return field === 'username' || field === 'email' ? value.toLowerCase() : value;
+}
+
+/** Whether a user matches one of the looked-up values. */
+export function matchesLookup(user: PlatformUser, by: FindUsers['by']): boolean {
+  return USER_LOOKUP_FIELDS.some((field) => {
+    const values = by[field];
+    if (!values?.length) return false;
+    const key = lookupKey(field, String(user[field]));
+    return values.some((value) => lookupKey(field, value) === key);
+  });
 }

@@ -1,6 +1,7 @@
 import { rejected, succeeded, type ItemResult } from './item-result.js';
 import {
   lookupKey,
+  matchesLookup,
   USER_LOOKUP_FIELDS,
   type FindUsers,
   type NewUser,
@@ -48,8 +49,8 @@ export class SimulatedPlatform implements Platform {
   }
 
   async #createUsers(users: readonly NewUser[]): Promise<ItemResult<{ id: number }>[]> {
-    const existing = await this.run('findUsers', { field: 'username', values: users.map((user) => user.username) });
-    const taken = new Set(existing.keys());
+    const existing = await this.run('findUsers', { by: { username: users.map((user) => user.username) } });
+    const taken = new Set(existing.map((user) => user.username));
     return users.map((user) => {
       const username = user.username.toLowerCase();
       if (taken.has(username)) return rejected('PLATFORM_USERNAME_TAKEN', `Username already exists: ${username}`, { username });
@@ -59,11 +60,11 @@ export class SimulatedPlatform implements Platform {
   }
 
   async #updateUsers(changes: readonly UserChange[]): Promise<ItemResult<null>[]> {
-    const current = await this.run('findUsers', { field: 'id', values: changes.map((change) => String(change.id)) });
+    const current = new Map((await this.run('findUsers', { by: { id: changes.map((change) => String(change.id)) } })).map((user) => [user.id, user]));
     const renames = changes.flatMap((change) => (change.set.username ? [change.set.username] : []));
-    const taken = new Set((await this.run('findUsers', { field: 'username', values: renames })).keys());
+    const taken = new Set((await this.run('findUsers', { by: { username: renames } })).map((user) => user.username));
     return changes.map(({ id, set }) => {
-      const user = current.get(String(id))?.[0];
+      const user = current.get(id);
       if (!user) return rejected('PLATFORM_USER_NOT_FOUND', `No user with id ${id}`, { id });
       const username = set.username?.toLowerCase();
       if (username !== undefined && username !== user.username && taken.has(username)) {
@@ -110,21 +111,21 @@ class UserOverlay {
   }
 
   /** The real answer with overlay users replacing their real selves, plus overlay users that now match. */
-  merge({ field, values }: FindUsers, real: ReadonlyMap<string, readonly PlatformUser[]>): Map<string, PlatformUser[]> {
-    const merged = new Map<string, PlatformUser[]>();
-    for (const key of new Set(values.map((value) => lookupKey(field, value)))) {
-      const found = new Map<number, PlatformUser>();
-      for (const user of real.get(key) ?? []) {
-        const current = this.#byId.get(user.id) ?? user;
-        if (keyOf(current, field) === key && !current.deleted) found.set(current.id, current);
-      }
-      for (const id of this.#index.get(field)!.get(key) ?? []) {
-        const user = this.#byId.get(id)!;
-        if (!user.deleted) found.set(id, user);
-      }
-      if (found.size) merged.set(key, [...found.values()]);
+  merge({ by }: FindUsers, real: readonly PlatformUser[]): PlatformUser[] {
+    const found = new Map<number, PlatformUser>();
+    for (const user of real) {
+      const current = this.#byId.get(user.id) ?? user;
+      if (!current.deleted && matchesLookup(current, by)) found.set(current.id, current);
     }
-    return merged;
+    for (const field of USER_LOOKUP_FIELDS) {
+      for (const value of by[field] ?? []) {
+        for (const id of this.#index.get(field)!.get(lookupKey(field, value)) ?? []) {
+          const user = this.#byId.get(id)!;
+          if (!user.deleted) found.set(id, user);
+        }
+      }
+    }
+    return [...found.values()];
   }
 }
 

@@ -46,7 +46,7 @@ export function loadDeployment(flags: Partial<Deployment> = {}, env: NodeJS.Proc
     withoutUndefined({
       dataDir: env.TOOL_SYNC_DATA,
       databaseUrl: env.TOOL_SYNC_DB,
-      port: env.TOOL_SYNC_PORT === undefined ? undefined : Number(env.TOOL_SYNC_PORT),
+      port: env.TOOL_SYNC_PORT ? Number(env.TOOL_SYNC_PORT) : undefined,
       host: env.TOOL_SYNC_HOST,
       smtpUrl: env.TOOL_SYNC_SMTP,
     }),
@@ -75,6 +75,7 @@ function describe(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
+/** Drops absent values; an empty environment variable counts as absent. */
 function withoutUndefined<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 }

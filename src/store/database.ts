@@ -25,6 +25,13 @@ export interface StoreOptions {
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /**
+   * The SQLite connection itself (SQLite only), for the embedded platform's hot paths: SQLite runs in-process,
+   * so one cached prepared statement per row beats building and preparing a multi-row statement per batch.
+   * Only use it between awaits, inside a Kysely transaction when writing: it is the same connection.
+   * @internal
+   */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -43,23 +50,24 @@ const MIGRATIONS = [
  */
 export async function createStore(options: StoreOptions): Promise<Store> {
   const kind: DatabaseKind = options.url ? 'postgres' : 'sqlite';
-  const db = kind === 'postgres' ? await openPostgres(options) : openSqlite(options.sqlitePath ?? ':memory:');
+  const sqlite = kind === 'sqlite' ? openSqlite(options.sqlitePath ?? ':memory:') : undefined;
+  const db = sqlite ? new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) : await openPostgres(options);
   try {
     await migrate(db, kind);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind, ...(sqlite ? { sqlite } : {}), close: () => db.destroy() };
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string): SQLite.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SQLite(path);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return database;
 }
 
 /** 64-bit integers come back as numbers: every id and time of the store fits in 2^53. */

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bilingual } from '../../errors.js';
 import type { DataFolder } from './data-folder.js';
@@ -38,6 +38,10 @@ export const CAPTURE_MESSAGES = {
   CAPTURE_REPLACED: {
     en: '{file} replaced an unprocessed file of the same name, kept as archives/{kept}',
     fr: '{file} a remplacé un fichier non traité du même nom, conservé sous archives/{kept}',
+  },
+  CAPTURE_NAME_IS_FOLDER: {
+    en: '{file} has the name of a folder of the file area; left in the drop folder, rename it',
+    fr: '{file} porte le nom d’un dossier de la zone de fichiers ; laissé dans le dossier de dépôt, renommez-le',
   },
 } as const satisfies Record<string, Bilingual>;
 
@@ -98,7 +102,11 @@ export function captureDropFolder(folder: DataFolder, now = new Date()): Capture
   }
 }
 
-function moveReadyFiles(folder: DataFolder, now: Date, note: (code: CaptureCode, params?: Record<string, string | number>) => void): string[] {
+function moveReadyFiles(
+  folder: DataFolder,
+  now: Date,
+  note: (code: CaptureCode, params?: Record<string, string | number>, warning?: boolean) => void,
+): string[] {
   const captured: string[] = [];
   const names = readdirSync(folder.sync, { withFileTypes: true })
     .filter((entry) => entry.isFile() && !/^[._]/.test(entry.name) && !/lock/i.test(entry.name))
@@ -111,9 +119,18 @@ function moveReadyFiles(folder: DataFolder, now: Date, note: (code: CaptureCode,
       continue;
     }
     const target = join(folder.files, name);
-    if (existsSync(target)) {
-      const kept = `${formatStamp(now)}_replaced_${name}`;
+    const existing = statOrNull(target);
+    if (existing?.isDirectory()) {
+      note('CAPTURE_NAME_IS_FOLDER', { file: name }, true); // moving reports/ or archives/ aside would break them
+      continue;
+    }
+    if (existing) {
+      let kept = `${formatStamp(now)}_replaced_${name}`;
+      // never overwrite a file kept earlier in the same minute
+      for (let n = 2; statOrNull(join(folder.archives, kept)); n += 1) kept = `${formatStamp(now)}_replaced_${n}_${name}`;
+      mkdirSync(folder.archives, { recursive: true });
       moveFile(target, join(folder.archives, kept));
+      utimesSync(join(folder.archives, kept), now, now); // its age for the archive cleanup starts now
       note('CAPTURE_REPLACED', { file: name, kept });
     }
     moveFile(source, target);
@@ -135,8 +152,13 @@ export function moveFile(source: string, target: string): void {
 }
 
 function ageOf(path: string, now: Date): number | null {
+  const stats = statOrNull(path);
+  return stats ? now.getTime() - stats.mtimeMs : null;
+}
+
+function statOrNull(path: string) {
   try {
-    return now.getTime() - statSync(path).mtimeMs;
+    return statSync(path);
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../settings/settings-store.js';
 import { moveFile } from '../files/capture-drop-folder.js';
@@ -27,6 +27,7 @@ export function postProcess(
   const names = outputNames(run.input, run.started);
   let reportPath: string | null = null;
   if (settings.bool('storereport')) {
+    mkdirSync(folder.reports, { recursive: true }); // an administrator may have removed it in the file manager
     copyFileSync(run.reportFile, join(folder.files, names.report));
     reportPath = names.report;
   }
@@ -43,8 +44,11 @@ export function postProcess(
   const cleanup = touchInput && settings.bool('filecleanup');
   if (touchInput && settings.bool('filearchive')) {
     const archive = join(folder.files, names.archive);
+    mkdirSync(folder.archives, { recursive: true });
     if (cleanup) moveFile(input, archive);
     else copyFileSync(input, archive);
+    const now = new Date();
+    utimesSync(archive, now, now); // a moved input keeps its old date: the archive's age starts now
     archivePath = names.archive;
   } else if (cleanup) {
     rmSync(input, { force: true });

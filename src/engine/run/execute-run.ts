@@ -139,14 +139,11 @@ async function readAndProcess(
     const context = { platform, settings, simulate: options.simulate };
     const record = async (outcomes: readonly RowOutcome[]) => {
       const ordered = [...rejectedByReader.splice(0), ...outcomes].sort((a, b) => a.row.line - b.row.line);
-      for (const outcome of ordered) {
-        counters.add(outcome);
-        await report.outcome(outcome);
-        if (outcome.tryback ?? outcome.status === 'error') {
-          if (tryback!.lines === 0 && trybackHeader) await tryback!.writeLine(trybackHeader);
-          await tryback!.writeLine(outcome.row.raw);
-        }
-      }
+      for (const outcome of ordered) counters.add(outcome);
+      await report.outcomes(ordered);
+      const failed = ordered.filter((outcome) => outcome.tryback ?? outcome.status === 'error').map((outcome) => outcome.row.raw);
+      if (failed.length && tryback!.lines === 0 && trybackHeader) failed.unshift(trybackHeader);
+      await tryback!.writeLines(failed);
       options.onProgress?.({ runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal });
     };
     for await (const outcomes of action.process(usableRows(table.batches, rejectedByReader), context)) await record(outcomes);

@@ -63,12 +63,15 @@ export class RunReport {
     await this.#writer.writeLine(formatMessage(this.#text(WORDS.started), { date: date.toISOString(), file, mode }));
   }
 
-  /** `line 12 [error] column email: "x" is not an e-mail address`; `SIMULATION:` before what would be written. */
-  async outcome(outcome: RowOutcome): Promise<void> {
+  /** One line per outcome: `line 12 [error] column email: "x" is not an e-mail address`, `SIMULATION:` before writes. */
+  async outcomes(outcomes: readonly RowOutcome[]): Promise<void> {
+    await this.#writer.writeLines(outcomes.map((outcome) => this.#outcomeLine(outcome)));
+  }
+
+  #outcomeLine(outcome: RowOutcome): string {
     const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
     const status = this.#text(STATUS_WORDS[outcome.status]);
-    const line = `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
-    await this.#writer.writeLine(line);
+    return `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
   }
 
   async notice(line: number, code: string, params: Readonly<Record<string, unknown>>): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Store } from '../../store/database.js';
 import type { Database } from '../../store/schema.js';
 import type { Capabilities } from '../capabilities.js';
 import type { OperationInput, OperationKind, OperationOutput } from '../operations.js';
@@ -24,11 +25,12 @@ export class EmbeddedPlatform implements Platform {
   readonly #db: Kysely<Database>;
   readonly #handlers: OperationHandlers;
 
-  constructor(db: Kysely<Database>) {
+  constructor(store: Store) {
+    const { db, sqlite } = store;
     this.#db = db;
     this.#handlers = {
       findUsers: (input) => findUsers(db, input),
-      createUsers: (input) => db.transaction().execute((trx) => createUsers(trx, input)),
+      createUsers: (input) => db.transaction().execute((trx) => createUsers(trx, input, sqlite)),
       updateUsers: (input) => db.transaction().execute((trx) => updateUsers(trx, input)),
     };
   }

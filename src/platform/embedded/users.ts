@@ -1,37 +1,57 @@
+import type SQLite from 'better-sqlite3';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from '../../store/schema.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
-import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserChange, type UserProfile } from '../operations.js';
+import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserChange, type UserLookupField, type UserProfile } from '../operations.js';
 import { chunks, nowSeconds } from './sql-helpers.js';
 
 /** Moodle's local MNet host: every user created here belongs to it. */
 const LOCAL_HOST = 1;
 
-export async function findUsers(db: Kysely<Database>, { field, values }: FindUsers): Promise<Map<string, PlatformUser[]>> {
-  const found = new Map<string, PlatformUser[]>();
-  const wanted = [...new Set(values.map((value) => lookupKey(field, value)))];
-  for (const part of chunks(wanted, 500)) {
-    let query = db.selectFrom('lms_user').selectAll().where('deleted', '=', 0);
-    if (field === 'id') {
-      const ids = part.map(Number).filter(Number.isSafeInteger);
-      if (!ids.length) continue;
-      query = query.where('id', 'in', ids);
-    } else if (field === 'email') {
-      query = query.where(sql<string>`lower(email)`, 'in', part);
-    } else {
-      query = query.where(field, 'in', part);
-    }
-    for (const row of await query.execute()) {
-      const key = lookupKey(field, String(row[field]));
-      const list = found.get(key) ?? [];
-      list.push(toPlatformUser(row));
-      found.set(key, list);
-    }
+/** One query per thousand values of each field, the fields joined by OR (every branch uses its index). */
+export async function findUsers(db: Kysely<Database>, { by }: FindUsers): Promise<PlatformUser[]> {
+  const lists = {
+    id: [...new Set((by.id ?? []).map(Number).filter(Number.isSafeInteger))],
+    username: distinctKeys('username', by.username),
+    idnumber: distinctKeys('idnumber', by.idnumber),
+    email: distinctKeys('email', by.email),
+  };
+  const found = new Map<number, PlatformUser>();
+  const longest = Math.max(...Object.values(lists).map((list) => list.length));
+  for (let start = 0; start < longest; start += 1000) {
+    const part = <T>(list: T[]) => list.slice(start, start + 1000);
+    const rows = await db
+      .selectFrom('lms_user')
+      .selectAll()
+      .where('deleted', '=', 0)
+      .where((eb) => {
+        const branches = [];
+        if (part(lists.id).length) branches.push(eb('id', 'in', part(lists.id)));
+        // (mnethostid, username) is the unique index, and a username is looked up on its host (spec 3.4).
+        if (part(lists.username).length) branches.push(eb.and([eb('mnethostid', '=', LOCAL_HOST), eb('username', 'in', part(lists.username))]));
+        if (part(lists.idnumber).length) branches.push(eb('idnumber', 'in', part(lists.idnumber)));
+        if (part(lists.email).length) branches.push(eb(sql<string>`lower(email)`, 'in', part(lists.email)));
+        return eb.or(branches);
+      })
+      .execute();
+    for (const row of rows) found.set(row.id, toPlatformUser(row));
   }
-  return found;
+  return [...found.values()];
 }
 
-export async function createUsers(db: Kysely<Database>, users: readonly NewUser[]): Promise<ItemResult<{ id: number }>[]> {
+function distinctKeys(field: UserLookupField, values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).filter(Boolean).map((value) => lookupKey(field, value)))];
+}
+
+/**
+ * Creates users; a username taken on the platform or twice in the list is rejected for that item only.
+ * With `sqlite` (the same connection as `db`, inside its transaction) rows go through cached prepared statements.
+ */
+export async function createUsers(
+  db: Kysely<Database>,
+  users: readonly NewUser[],
+  sqlite?: SQLite.Database,
+): Promise<ItemResult<{ id: number }>[]> {
   const results: ItemResult<{ id: number }>[] = new Array(users.length);
   const taken = await takenUsernames(db, users.map((user) => user.username.toLowerCase()));
   const toInsert: { index: number; user: NewUser }[] = [];
@@ -46,14 +66,32 @@ export async function createUsers(db: Kysely<Database>, users: readonly NewUser[
     }
   });
   const now = nowSeconds();
-  for (const part of chunks(toInsert, 200)) {
-    const rows = await db
-      .insertInto('lms_user')
-      .values(part.map(({ user }) => newUserRow(user, now)))
-      .returning(['id', 'username'])
-      .execute();
-    const ids = new Map(rows.map((row) => [row.username, row.id]));
-    for (const { index, user } of part) results[index] = succeeded({ id: ids.get(user.username.toLowerCase())! });
+  if (sqlite) {
+    for (const { index, user } of toInsert) {
+      const row = newUserRow(user, now);
+      const id = Number(insertStatement(sqlite, Object.keys(row)).run(Object.values(row)).lastInsertRowid);
+      results[index] = succeeded({ id });
+    }
+    return results;
+  }
+  const groups = new Map<string, { index: number; row: Record<string, string | number> }[]>();
+  for (const { index, user } of toInsert) {
+    const row = newUserRow(user, now);
+    const signature = Object.keys(row).join();
+    const group = groups.get(signature) ?? [];
+    group.push({ index, row });
+    groups.set(signature, group);
+  }
+  for (const group of groups.values()) {
+    for (const part of chunks(group, 500)) {
+      const inserted = await db
+        .insertInto('lms_user')
+        .values(part.map(({ row }) => row) as never)
+        .returning(['id', 'username'])
+        .execute();
+      const ids = new Map(inserted.map((row) => [row.username, row.id]));
+      for (const { index, row } of part) results[index] = succeeded({ id: ids.get(row.username as string)! });
+    }
   }
   return results;
 }
@@ -88,6 +126,21 @@ export async function updateUsers(db: Kysely<Database>, changes: readonly UserCh
   return results;
 }
 
+const insertStatements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/** One prepared statement per column set, kept for the life of the connection. */
+function insertStatement(sqlite: SQLite.Database, columns: readonly string[]): SQLite.Statement {
+  const statements = insertStatements.get(sqlite) ?? new Map<string, SQLite.Statement>();
+  insertStatements.set(sqlite, statements);
+  const key = columns.join();
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = sqlite.prepare(`insert into lms_user (${key}) values (${columns.map(() => '?').join()})`);
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
 async function takenUsernames(db: Kysely<Database>, usernames: readonly string[]): Promise<Set<string>> {
   const taken = new Set<string>();
   for (const part of chunks([...new Set(usernames)], 500)) {
@@ -102,53 +155,60 @@ async function takenUsernames(db: Kysely<Database>, usernames: readonly string[]
   return taken;
 }
 
-/** Moodle's defaults for what a new user row does not say; every row is complete (SQLite has no DEFAULT in VALUES). */
-const NEW_USER_DEFAULTS: UserProfile = {
-  firstname: '',
-  lastname: '',
-  email: '',
-  idnumber: '',
-  auth: 'manual',
-  institution: '',
-  department: '',
-  city: '',
-  country: '',
-  lang: 'en',
-  timezone: '99',
-  phone1: '',
-  phone2: '',
-  address: '',
-  url: '',
-  description: '',
-  mailformat: 1,
-  maildisplay: 2,
-  maildigest: 0,
-  autosubscribe: 1,
-  trackforums: 0,
-};
+const PROFILE_FIELDS = [
+  'firstname', 'lastname', 'email', 'idnumber', 'auth', 'institution', 'department', 'city', 'country', 'lang',
+  'timezone', 'phone1', 'phone2', 'address', 'url', 'description', 'mailformat', 'maildisplay', 'maildigest',
+  'autosubscribe', 'trackforums',
+] as const satisfies readonly (keyof UserProfile)[];
 
-function newUserRow(user: NewUser, now: number) {
-  const { suspended, password, ...profile } = user;
-  return {
-    ...NEW_USER_DEFAULTS,
-    ...withoutUndefined(profile),
-    deleted: 0,
-    picture: 0,
+/**
+ * The columns a new user gives; the others take the table's defaults (Moodle's). Rows are inserted in groups
+ * of the same column set, because SQLite has no DEFAULT inside a multi-row VALUES list.
+ */
+function newUserRow(user: NewUser, now: number): Record<string, string | number> {
+  const row: Record<string, string | number> = {
     username: user.username.toLowerCase(),
-    password: password ?? '',
-    suspended: suspended ? 1 : 0,
+    password: user.password ?? '',
+    suspended: user.suspended ? 1 : 0,
     mnethostid: LOCAL_HOST,
     confirmed: 1,
     timecreated: now,
     timemodified: now,
   };
-}
-
-function withoutUndefined<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  for (const field of PROFILE_FIELDS) {
+    const value = user[field];
+    if (value !== undefined) row[field] = value;
+  }
+  return row;
 }
 
 export function toPlatformUser(row: Selectable<UserTable>): PlatformUser {
-  const { password: _password, confirmed: _confirmed, picture: _picture, timecreated: _c, timemodified: _m, ...rest } = row;
-  return { ...rest, suspended: row.suspended === 1, deleted: row.deleted === 1 };
+  return {
+    id: row.id,
+    username: row.username,
+    mnethostid: row.mnethostid,
+    suspended: row.suspended === 1,
+    deleted: row.deleted === 1,
+    firstname: row.firstname,
+    lastname: row.lastname,
+    email: row.email,
+    idnumber: row.idnumber,
+    auth: row.auth,
+    institution: row.institution,
+    department: row.department,
+    city: row.city,
+    country: row.country,
+    lang: row.lang,
+    timezone: row.timezone,
+    phone1: row.phone1,
+    phone2: row.phone2,
+    address: row.address,
+    url: row.url,
+    description: row.description,
+    mailformat: row.mailformat,
+    maildisplay: row.maildisplay,
+    maildigest: row.maildigest,
+    autosubscribe: row.autosubscribe,
+    trackforums: row.trackforums,
+  };
 }

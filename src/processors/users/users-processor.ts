@@ -110,14 +110,22 @@ function changesFor(
 
 async function lookUp(platform: Platform, keys: readonly UserKeys[], identity: UserLookupField): Promise<KnownUsers> {
   const values = (pick: (keys: UserKeys) => string | undefined) => keys.flatMap((key) => pick(key) ?? []);
-  const find = (field: UserLookupField, list: string[]) =>
-    list.length ? platform.run('findUsers', { field, values: list }) : Promise.resolve(new Map());
-  const [username, idnumber, email] = await Promise.all([
-    find('username', values((key) => key.username)),
-    find('idnumber', identity === 'idnumber' ? values((key) => key.idnumber) : []),
-    find('email', values((key) => key.email)),
-  ]);
-  return { username: new Map(username), idnumber: new Map(idnumber), email: new Map(email) };
+  const users = await platform.run('findUsers', {
+    by: {
+      username: values((key) => key.username),
+      ...(identity === 'idnumber' ? { idnumber: values((key) => key.idnumber) } : {}),
+      email: values((key) => key.email),
+    },
+  });
+  const known: KnownUsers = { username: new Map(), idnumber: new Map(), email: new Map() };
+  for (const user of users) {
+    for (const field of ['username', 'idnumber', 'email'] as const) {
+      if (!user[field]) continue;
+      const key = lookupKey(field, user[field]);
+      known[field].set(key, [...(known[field].get(key) ?? []), user]);
+    }
+  }
+  return known;
 }
 
 /** Replaces what is known of a row's keys by a fresh lookup (a key now absent means "no such user" any more). */

@@ -1,0 +1,77 @@
+// `npm run bench [-- <case>]`: measures tool-sync on generated files and prints, per case, readable lines then
+// one JSON line {"bench","rows","rowsPerSec","limitRowsPerSec","ratio","peakRssMB"}.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateUsersFile } from './generate-users.js';
+import { measureRawUserInsert } from './raw-limit.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
+
+/** Runs the CLI as an administrator would, in its own process, and returns wall time and peak RSS. */
+function runCli(dataDir, args) {
+  const rssFile = join(dirname(dataDir), 'rss.txt');
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-probe.js'), join(root, 'bin/tool-sync.js'), ...args, '--data', dataDir], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, TOOL_SYNC_DB: '' },
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`tool-sync ${args.join(' ')} exited ${child.status}:\n${child.stdout}\n${child.stderr}`);
+  return { seconds, peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, output: child.stdout };
+}
+
+const CASES = {
+  /** 200,000 new users through `tool-sync run users` on SQLite, beside the raw insert limit. */
+  async 'users-create'() {
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const file = join(dir, 'users.csv');
+      await generateUsersFile(file, ROWS);
+      const limit = await measureRawUserInsert(file, join(dir, 'raw.sqlite'));
+      const run = runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
+      if (!run.output.includes(`user.created: ${ROWS}`)) throw new Error(`unexpected result:\n${run.output}`);
+      return { rows: ROWS, rowsPerSec: ROWS / run.seconds, limitRowsPerSec: limit.rowsPerSec, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /** The same file fed a second time: every row is looked up and found unchanged (the nightly common case). */
+  async 'users-unchanged'() {
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const file = join(dir, 'users.csv');
+      await generateUsersFile(file, ROWS);
+      runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
+      const run = runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
+      if (!run.output.includes(`user.unchanged: ${ROWS}`)) throw new Error(`unexpected result:\n${run.output}`);
+      return { rows: ROWS, rowsPerSec: ROWS / run.seconds, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in CASES));
+if (unknown.length) {
+  console.error(`unknown bench case(s): ${unknown.join(', ')}; cases: ${Object.keys(CASES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of wanted.length ? wanted : Object.keys(CASES)) {
+  const result = await CASES[name]();
+  const ratio = result.limitRowsPerSec ? result.limitRowsPerSec / result.rowsPerSec : null;
+  console.log(`${name}: ${result.rows} rows, ${Math.round(result.rowsPerSec)} rows/s, peak RSS ${result.peakRssMB.toFixed(0)} MB` +
+    (ratio ? `; raw limit ${Math.round(result.limitRowsPerSec)} rows/s, ${ratio.toFixed(2)}× slower` : ''));
+  console.log(JSON.stringify({
+    bench: name,
+    rows: result.rows,
+    rowsPerSec: Math.round(result.rowsPerSec),
+    limitRowsPerSec: result.limitRowsPerSec === null ? null : Math.round(result.limitRowsPerSec),
+    ratio: ratio === null ? null : Number(ratio.toFixed(2)),
+    peakRssMB: Math.round(result.peakRssMB),
+  }));
+}
