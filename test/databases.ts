@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { createEngine, type Engine } from '../src/engine/engine.js';
 import { createStore, type DatabaseKind, type Store } from '../src/store/database.js';
 
 /** The PostgreSQL server the suites use; each suite works in a schema of its own, dropped at the end. */
@@ -43,4 +47,18 @@ export async function openTestStore(kind: DatabaseKind, sqlitePath = ':memory:')
 /** Connection settings that let a child process (the CLI) open the same test store. */
 export function pgSchemaUrl(schema: string): string {
   return `${TEST_PG_URL}${TEST_PG_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+}
+
+/** An engine on a fresh temp data folder and a fresh store of the given kind (SQLite in the data folder). */
+export async function openTestEngine(kind: DatabaseKind): Promise<Engine> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tool-sync-test-'));
+  const store = await openTestStore(kind, join(dataDir, 'store.sqlite'));
+  const engine = await createEngine({ dataDir, store });
+  return {
+    ...engine,
+    close: async () => {
+      await engine.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

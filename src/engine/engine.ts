@@ -11,6 +11,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   /** A `postgres://` URL; the embedded SQLite file of the data folder when absent. */
   readonly databaseUrl?: string;
+  /** An already open store (tests give each suite its own PostgreSQL schema); it is closed with the engine. */
+  readonly store?: Store;
 }
 
 /** Everything a run needs, opened once per process. */
@@ -33,7 +35,8 @@ export interface Engine {
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const folder = createDataFolder(options.dataDir);
-  const store = await createStore(options.databaseUrl ? { url: options.databaseUrl } : { sqlitePath: folder.sqlitePath });
+  const store =
+    options.store ?? (await createStore(options.databaseUrl ? { url: options.databaseUrl } : { sqlitePath: folder.sqlitePath }));
   return {
     folder,
     store,

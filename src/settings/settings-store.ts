@@ -111,7 +111,8 @@ export function validateSetting(definition: SettingDefinition, value: unknown): 
       return number;
     }
     case 'select': {
-      const text = String(value);
+      // A tab cannot be typed on a command line: `tab` and `\t` name it.
+      const text = String(value) === 'tab' || String(value) === '\\t' ? '\t' : String(value);
       const option = definition.options.find((candidate) => candidate.value === text) ??
         definition.options.find((candidate) => candidate.value === text.trim());
       if (!option) throw invalid(`one of ${definition.options.map((candidate) => JSON.stringify(candidate.value)).join(', ')}`);

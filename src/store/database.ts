@@ -97,7 +97,13 @@ async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<void> 
   const migrations: Record<string, Migration> = Object.fromEntries(
     MIGRATIONS.map(([name, migration]) => [name, { up: (database: Kysely<any>) => migration.up(database, types) }]),
   );
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its own tables in every schema; several tool-sync schemas can share one PostgreSQL database.
+  const schema = kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
