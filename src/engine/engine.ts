@@ -3,7 +3,7 @@ import type { Platform } from '../platform/platform.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { createStore, type Store } from '../store/database.js';
 import { createDataFolder, type DataFolder } from './files/data-folder.js';
-import { PROCESS_OWNER } from './run/lock.js';
+import { PROCESS_OWNER } from '../store/run-locks.js';
 
 /** Where the service keeps its data and its database; from `TOOL_SYNC_DATA` / `TOOL_SYNC_DB` or the CLI flags. */
 export interface EngineOptions {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { StoreDb } from '../store/database.js';
+import { deleteSettingRows, readSettingRows, upsertSettingRows } from '../store/settings-table.js';
 import { SETTINGS } from './registry.js';
 import { SETTINGS_INVALID_VALUE, SETTINGS_UNKNOWN_KEY } from './settings-errors.js';
 import type { SettingDefinition, SettingValue } from './setting-definition.js';
@@ -26,14 +26,14 @@ export interface Settings {
 
 /** Settings persisted in the store. Saving touches only the keys given, never the others (the original wiped them). */
 export class SettingsStore {
-  readonly #db: Kysely<Database>;
+  readonly #db: StoreDb;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: StoreDb) {
     this.#db = db;
   }
 
   async snapshot(): Promise<Settings> {
-    const rows = await this.#db.selectFrom('ts_settings').select(['key', 'value']).execute();
+    const rows = await readSettingRows(this.#db);
     const values = new Map<string, SettingValue>(SETTINGS.map((definition) => [definition.key, definition.default]));
     for (const row of rows) {
       const definition = DEFINITIONS.get(row.key);
@@ -44,26 +44,17 @@ export class SettingsStore {
 
   /** Validates every value first, then saves them together; nothing is saved when one is invalid. */
   async save(changes: Readonly<Record<string, unknown>>): Promise<void> {
-    const now = Date.now();
     const rows = Object.entries(changes).map(([key, value]) => ({
       key,
       value: JSON.stringify(validateSetting(settingDefinition(key), value)),
-      updated_at: now,
     }));
-    if (!rows.length) return;
-    await this.#db
-      .insertInto('ts_settings')
-      .values(rows)
-      .onConflict((conflict) =>
-        conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
-      )
-      .execute();
+    await upsertSettingRows(this.#db, rows);
   }
 
   /** Forgets saved values so the defaults apply again. */
   async reset(keys: readonly string[]): Promise<void> {
     keys.forEach(settingDefinition);
-    if (keys.length) await this.#db.deleteFrom('ts_settings').where('key', 'in', keys).execute();
+    await deleteSettingRows(this.#db, keys);
   }
 }
 

@@ -21,6 +21,19 @@ export interface StoreOptions {
   readonly pgSchema?: string;
 }
 
+/** The typed query builder of the store (other layers pass it around, only `store/` and the embedded platform query). */
+export type StoreDb = Kysely<Database>;
+
+/** Answers whether the database responds. */
+export async function pingStore(store: Store): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(store.db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An open store: the typed query builder, which database it is, and how to close it. */
 export interface Store {
   readonly db: Kysely<Database>;

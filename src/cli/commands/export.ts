@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { formatCsvLine } from '../../csv/writer.js';
-import { EXPORT_ENTITIES, type ExportEntity } from '../../platform/platform.js';
+import { EXPORT_ENTITIES, writeExport, type ExportEntity } from '../../engine/export/write-export.js';
 import { EXIT, say, withEngine } from '../cli-context.js';
 
 export function registerExportCommand(program: Command): void {
@@ -24,27 +23,8 @@ export function registerExportCommand(program: Command): void {
           console.error(`tool-sync: --format csv|json`);
           return EXIT.failed;
         }
-        const settings = await engine.settings.snapshot();
-        const separator = settings.choice('csvseparator');
         const out = options.output ? createWriteStream(options.output) : process.stdout;
-        const write = async (text: string) => {
-          if (!out.write(text)) await once(out, 'drain');
-        };
-        let first = true;
-        if (options.format === 'json') await write('[');
-        for await (const page of engine.platform.exportEntity(entity as ExportEntity)) {
-          if (options.format === 'csv') {
-            if (first) await write(`${formatCsvLine(page.columns, { separator })}\n`);
-            for (const row of page.rows) await write(`${formatCsvLine(row, { separator })}\n`);
-          } else {
-            for (const row of page.rows) {
-              await write(`${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(page.columns.map((column, index) => [column, row[index]])))}`);
-              first = false;
-            }
-          }
-          first = false;
-        }
-        if (options.format === 'json') await write('\n]\n');
+        await writeExport(engine, entity as ExportEntity, options.format, out);
         if (out !== process.stdout) {
           out.end();
           await once(out, 'finish');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Engine } from '../../engine/engine.js';
 import { startRuns } from '../../engine/run/start-runs.js';
 import { ENGINE_UNKNOWN_PROCESSOR } from '../../engine/engine-errors.js';
-import { ACTIONS, actionName, findAction } from '../../processors/registry.js';
+import { ACTIONS, actionName, findAction } from '../../engine/actions.js';
 import { EXIT, say, withEngine } from '../cli-context.js';
 import { presentRun } from '../present-run.js';
 import { createProgressDisplay } from '../progress-display.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listRunRecords } from '../../engine/run/run-record.js';
+import { listRunRecords } from '../../store/run-records.js';
 import { EXIT, say, withEngine } from '../cli-context.js';
 
 export function registerRunsCommand(program: Command): void {

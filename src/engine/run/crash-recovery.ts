@@ -1,12 +1,11 @@
 import { existsSync, renameSync } from 'node:fs';
-import type { Selectable } from 'kysely';
 import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
 import type { Settings } from '../../settings/settings-store.js';
-import type { LockRow } from '../../store/schema.js';
+import type { HeldLock } from '../../store/run-locks.js';
 import type { Engine } from '../engine.js';
 import { absoluteAreaPath } from '../files/area-path.js';
 import { outputNames } from '../postprocess/output-names.js';
-import { finishRunRecord, getRunRecord } from './run-record.js';
+import { finishRunRecord, getRunRecord } from '../../store/run-records.js';
 
 const MESSAGES = {
   interrupted: {
@@ -25,7 +24,7 @@ const MESSAGES = {
  * `<name>-tryback-failed<.ext>` and the current run is skipped (the returned message says why). Without it,
  * null is returned and the current run goes on, with the input still in place.
  */
-export async function recoverCrashedRun(engine: Engine, lock: Selectable<LockRow>, settings: Settings, lang: Lang): Promise<string | null> {
+export async function recoverCrashedRun(engine: Engine, lock: HeldLock, settings: Settings, lang: Lang): Promise<string | null> {
   const crashed = lock.run_id === null ? undefined : await getRunRecord(engine.store.db, lock.run_id);
   if (!crashed || (crashed.status !== 'running' && crashed.status !== 'queued')) return null;
   await finishRunRecord(engine.store.db, crashed.id, {

@@ -18,9 +18,9 @@ import { absoluteAreaPath } from '../files/area-path.js';
 import { postProcess } from '../postprocess/post-process.js';
 import { RunCounters } from './counters.js';
 import { recoverCrashedRun } from './crash-recovery.js';
-import { acquireLock } from './lock.js';
+import { acquireLock } from '../../store/run-locks.js';
 import type { ProgressListener } from './progress.js';
-import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from './run-record.js';
+import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from '../../store/run-records.js';
 import { RunReport } from './run-report.js';
 
 /** The end of one run, as its record holds it. */

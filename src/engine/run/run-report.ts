@@ -2,7 +2,7 @@ import { LineWriter } from '../../csv/writer.js';
 import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
 import type { RowOutcome, RowStatus } from '../../processors/processor.js';
 import type { RunCounters } from './counters.js';
-import type { RunStatus } from './run-record.js';
+import type { RunStatus } from '../../store/run-records.js';
 
 const STATUS_WORDS: Record<RowStatus, Bilingual> = {
   created: { en: 'created', fr: 'créé' },

@@ -5,7 +5,7 @@ import { resolveInputFiles } from '../files/input-files.js';
 import type { ProcessorAction } from '../../processors/processor.js';
 import { executeRun, type RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
-import type { RunTrigger } from './run-record.js';
+import type { RunTrigger } from '../../store/run-records.js';
 
 export interface RunRequest {
   readonly action: ProcessorAction;

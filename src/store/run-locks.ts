@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, LockRow } from '../../store/schema.js';
+import type { Database, LockRow } from './schema.js';
 
 /** A lock whose holder has not beaten its heart for this long belongs to a dead process. */
 export const LOCK_STALE_MS = 60_000;
@@ -9,9 +9,12 @@ const HEARTBEAT_MS = 10_000;
 /** This process, as lock holders are named: `host:pid:start`. */
 export const PROCESS_OWNER = `${hostname()}:${process.pid}:${Date.now()}`;
 
+/** A lock row as read: who holds it, for which run, and when it last beat. */
+export type HeldLock = Selectable<LockRow>;
+
 export type LockAttempt =
-  | { readonly acquired: true; readonly lock: RunLock; readonly crashed: Selectable<LockRow> | null }
-  | { readonly acquired: false; readonly holder: Selectable<LockRow> };
+  | { readonly acquired: true; readonly lock: RunLock; readonly crashed: HeldLock | null }
+  | { readonly acquired: false; readonly holder: HeldLock };
 
 /** A held lock; its heartbeat runs until it is released. */
 export interface RunLock {

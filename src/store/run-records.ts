@@ -1,6 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Database, RunRow } from '../../store/schema.js';
-import type { RunCounters } from './counters.js';
+import type { Database, RunRow } from './schema.js';
+
+/** The counts a run ends with (the engine's RunCounters has this shape). */
+export interface RunCounts {
+  readonly read: number;
+  readonly ok: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly entities: Readonly<Record<string, number>>;
+}
 
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'succeeded_with_errors', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -45,7 +53,7 @@ export async function finishRunRecord(
   id: number,
   end: {
     status: RunStatus;
-    counters?: RunCounters;
+    counters?: RunCounts;
     message?: string | null;
     reportPath?: string | null;
     trybackPath?: string | null;

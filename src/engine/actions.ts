@@ -1,0 +1,3 @@
+/** The processor actions the engine can run, for the CLI and the API (which do not import processors/). */
+export { ACTIONS, actionName, findAction } from '../processors/registry.js';
+export type { ProcessorAction } from '../processors/processor.js';
