@@ -11,6 +11,7 @@ export type Encoding = Exclude<EncodingSetting, 'auto'>;
 const ICONV_NAMES: Record<Encoding, string> = { 'UTF-8': 'utf8', 'ISO-8859-1': 'latin1', 'Windows-1252': 'win1252' };
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CHUNK_SIZE = 256 * 1024;
+const NO_BYTES = Buffer.alloc(0);
 
 /** Text of a file, decoded once, chunk by chunk, with the count of bytes consumed so far. */
 export interface DecodedText extends AsyncIterable<string> {
@@ -18,16 +19,35 @@ export interface DecodedText extends AsyncIterable<string> {
   readonly bytesRead: number;
 }
 
-/** Settles `auto` by reading the file once: valid UTF-8 means UTF-8, anything else Windows-1252. */
-export async function resolveEncoding(path: string, setting: EncodingSetting): Promise<Encoding> {
-  if (setting !== 'auto') return setting;
+/**
+ * Checks the bytes of a file once, before any row is used, and settles `auto` (valid UTF-8 means UTF-8,
+ * anything else Windows-1252). Undecodable bytes and NUL bytes throw here, naming their line, so a whole-file
+ * problem near the end of a file stops its run before the first row is written.
+ */
+export async function resolveEncoding(path: string, setting: EncodingSetting, displayName = path): Promise<Encoding> {
+  const checkUtf8 = setting === 'UTF-8' || setting === 'auto';
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = checkUtf8;
+  let hasNul = false;
+  for await (const chunk of readBytes(path, displayName)) {
+    hasNul ||= chunk.indexOf(0) >= 0;
+    if (validUtf8) validUtf8 = decodes(() => decoder.decode(chunk, { stream: true }));
+  }
+  if (validUtf8) validUtf8 = decodes(() => decoder.decode());
+  const encoding: Encoding = setting === 'auto' ? (validUtf8 ? 'UTF-8' : 'Windows-1252') : setting;
+  if (hasNul || (encoding === 'UTF-8' && !validUtf8)) {
+    // The slower decoding pass knows line numbers: let it name the first problem.
+    for await (const _ of decodeFile(path, encoding, displayName));
+  }
+  return encoding;
+}
+
+function decodes(decode: () => unknown): boolean {
   try {
-    for await (const chunk of readBytes(path)) decoder.decode(chunk, { stream: true });
-    decoder.decode();
-    return 'UTF-8';
+    decode();
+    return true;
   } catch (error) {
-    if (error instanceof TypeError) return 'Windows-1252';
+    if (error instanceof TypeError) return false;
     throw error;
   }
 }
@@ -43,10 +63,16 @@ export function decodeFile(path: string, encoding: Encoding, displayName = path)
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     let linesBefore = 1;
     let first = true;
+    /** Whether the previous chunk ended with CR: a LF starting this one ends the same line. */
+    let endedWithCr = false;
+    /** The start of a UTF-8 character cut by the end of the previous chunk. */
+    let cut: Buffer = NO_BYTES;
     for await (let bytes of readBytes(path, displayName)) {
       bytesRead += bytes.length;
       if (first && bytes.subarray(0, 3).equals(UTF8_BOM)) bytes = bytes.subarray(3);
       first = false;
+      if (endedWithCr && bytes[0] === 0x0a) linesBefore--;
+      if (bytes.length) endedWithCr = bytes[bytes.length - 1] === 0x0d;
       let text: string;
       if (decoder) {
         text = decoder.write(bytes);
@@ -54,9 +80,13 @@ export function decodeFile(path: string, encoding: Encoding, displayName = path)
         try {
           text = utf8.decode(bytes, { stream: true });
         } catch {
-          const lenient = new TextDecoder('utf-8').decode(bytes);
-          throw CSV_INVALID_ENCODING({ file: displayName, line: linesBefore + countLines(lenient, lenient.indexOf('\uFFFD')), encoding });
+          const lenient = new TextDecoder('utf-8').decode(Buffer.concat([cut, bytes]));
+          const invalid = lenient.indexOf('\uFFFD');
+          const nul = lenient.indexOf('\0');
+          if (nul >= 0 && nul < invalid) throw CSV_BINARY_CONTENT({ file: displayName, line: linesBefore + countLines(lenient, nul) });
+          throw CSV_INVALID_ENCODING({ file: displayName, line: linesBefore + countLines(lenient, invalid), encoding });
         }
+        cut = cutCharacter(bytes);
       }
       const nul = text.indexOf('\0');
       if (nul >= 0) throw CSV_BINARY_CONTENT({ file: displayName, line: linesBefore + countLines(text, nul) });
@@ -86,6 +116,16 @@ function tryEnd(decoder: TextDecoder, file: string, line: number): string {
   } catch {
     throw CSV_INVALID_ENCODING({ file, line, encoding: 'UTF-8' });
   }
+}
+
+/** The first bytes of a multi-byte UTF-8 character left incomplete at the end of `bytes` (none if complete). */
+function cutCharacter(bytes: Buffer): Buffer {
+  for (let i = bytes.length - 1; i >= 0 && i >= bytes.length - 3; i--) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) return i + (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) > bytes.length ? bytes.subarray(i) : NO_BYTES;
+  }
+  return NO_BYTES;
 }
 
 /** Line breaks (LF, CRLF or CR) in `text` before `end`. */

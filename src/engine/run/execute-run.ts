@@ -124,7 +124,7 @@ async function readAndProcess(
   try {
     const path = absoluteAreaPath(engine.folder.files, input);
     const bytesTotal = statSync(path).size;
-    const encoding = await resolveEncoding(path, settings.choice('encoding') as EncodingSetting);
+    const encoding = await resolveEncoding(path, settings.choice('encoding') as EncodingSetting, input);
     const table = await openCsvTable(path, { separator: settings.choice('csvseparator') as Separator, encoding }, {
       displayName: input,
       spec: action.columns,

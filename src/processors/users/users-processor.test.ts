@@ -137,6 +137,16 @@ for (const kind of DATABASES) {
       expect((await exportedUsers(engine))[0]).toMatchObject({ username: 'jdoe', idnumber: '2001' });
     });
 
+    it('stops before writing anything when the last line holds bytes that are not UTF-8', async () => {
+      engine = await openTestEngine(kind);
+      const rows = 'username;firstname;lastname\njdoe;John;Doe\nasmith;Anne;Smith\n';
+      writeFileSync(join(engine.folder.files, 'late.csv'), Buffer.concat([Buffer.from(rows), Buffer.from([0x6a, 0xe9, 0x3b, 0x61, 0x3b, 0x62, 0x0a])]));
+      const [run] = await startRuns(engine, { action: usersAddAction, input: 'late.csv', trigger: 'manual' });
+      expect(run).toMatchObject({ status: 'failed', counters: { read: 0 } });
+      expect(run!.message).toMatch(/^late\.csv, line 4: bytes that are not valid UTF-8/);
+      expect(await exportedUsers(engine)).toEqual([]);
+    });
+
     it('writes reports in French when asked', async () => {
       engine = await openTestEngine(kind);
       await engine.settings.save({ reportlang: 'fr' });
