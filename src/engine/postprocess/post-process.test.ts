@@ -126,20 +126,20 @@ describe('postProcess', () => {
     expect(list(folder.archives)).toEqual([]);
   });
 
-  it('a failed run keeps its input where it is, unarchived', () => {
+  it('a failed run keeps its input where it is, unarchived, with no tryback beside it', () => {
     const setup = afterRun();
     const { folder } = setup;
     const result = postProcess(folder, createSettings(ALL_ON), run(setup, { failed: true }));
     expect(result).toEqual({
       reportPath: 'reports/20261122-1830_report_users.csv',
-      trybackPath: 'users_tryback_20261122-1830.csv',
+      trybackPath: null,
       archivePath: null,
       cleaned: false,
     });
     expect(read(folder, 'users.csv')).toBe(INPUT);
     expect(read(folder, 'reports/20261122-1830_report_users.csv')).toBe(REPORT);
     expect(list(folder.archives)).toEqual([]);
-    expect(list(folder.files)).toEqual(['archives', 'reports', 'users.csv', 'users_tryback_20261122-1830.csv']);
+    expect(list(folder.files)).toEqual(['archives', 'reports', 'users.csv']);
   });
 
   it('with every flag off leaves the area as it was', () => {

@@ -33,7 +33,8 @@ export function postProcess(
   }
   let trybackPath: string | null = null;
   if (run.trybackFile && existsSync(run.trybackFile)) {
-    if (settings.bool('filefailed') && !run.simulate) {
+    // A failed run keeps its input to be run again whole: a tryback beside it would feed its rows twice.
+    if (settings.bool('filefailed') && !run.simulate && !run.failed) {
       moveFile(run.trybackFile, absoluteAreaPath(folder.files, names.tryback));
       trybackPath = names.tryback;
     }

@@ -151,7 +151,9 @@ async function readAndProcess(
     await tryback.close();
     return { failure: null, trybackFile: tryback.lines ? tryback.path : null };
   } catch (error) {
+    // The input stays in place and will be run again whole: its failed rows must not be fed twice.
     await tryback?.close();
+    if (tryback) rmSync(tryback.path, { force: true });
     return { failure: describeFailure(error, lang), trybackFile: null };
   }
 }
