@@ -33,7 +33,7 @@ const CASES = {
       await generateUsersFile(file, ROWS);
       const limit = await measureRawUserInsert(file, join(dir, 'raw.sqlite'));
       const run = runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
-      if (!run.output.includes(`user.created: ${ROWS}`)) throw new Error(`unexpected result:\n${run.output}`);
+      if (!run.output.includes(`user: ${ROWS} created`)) throw new Error(`unexpected result:\n${run.output}`);
       return { rows: ROWS, rowsPerSec: ROWS / run.seconds, limitRowsPerSec: limit.rowsPerSec, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -47,7 +47,7 @@ const CASES = {
       await generateUsersFile(file, ROWS);
       runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
       const run = runCli(join(dir, 'data'), ['run', 'users', '--file', file]);
-      if (!run.output.includes(`user.unchanged: ${ROWS}`)) throw new Error(`unexpected result:\n${run.output}`);
+      if (!run.output.includes(`user: ${ROWS} unchanged`)) throw new Error(`unexpected result:\n${run.output}`);
       return { rows: ROWS, rowsPerSec: ROWS / run.seconds, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.js';
 import type { RunResult } from '../engine/run/execute-run.js';
-import { say } from './cli-context.js';
+import { describeEntityCounters } from '../engine/run/run-report.js';
+import { CLI_LANG, say } from './cli-context.js';
 
 const STATUS = {
   queued: { en: 'queued', fr: 'en attente' },
@@ -18,7 +19,8 @@ const SHOWN_ERRORS = 20;
 
 /** The readable end-of-run summary of the CLI: status, counters, the first errors, where the files are. */
 export async function presentRun(engine: Engine, run: RunResult): Promise<string> {
-  const lines = [`#${run.id} ${run.input}: ${say(STATUS[run.status])}`];
+  const simulation = run.simulate ? ` (${say({ en: 'simulation: nothing was written', fr: 'simulation : rien n’a été écrit' })})` : '';
+  const lines = [`#${run.id} ${run.input}: ${say(STATUS[run.status])}${simulation}`];
   if (run.message) lines.push(`  ${run.message}`);
   const { counters } = run;
   lines.push(
@@ -27,13 +29,14 @@ export async function presentRun(engine: Engine, run: RunResult): Promise<string
       fr: `  ${counters.read} lignes lues · ${counters.ok} correctes · ${counters.skipped} ignorées · ${counters.errors} en erreur`,
     }),
   );
-  for (const [key, count] of Object.entries(counters.entities)) lines.push(`    ${key}: ${count}`);
+  for (const line of describeEntityCounters(counters.entities, CLI_LANG)) lines.push(`    ${line}`);
   if (counters.errors > 0) {
     const errors = await errorLines(run.reportFile);
     lines.push(...errors.slice(0, SHOWN_ERRORS).map((line) => `    ${line}`));
     if (errors.length > SHOWN_ERRORS) lines.push(`    … ${say({ en: 'more in the report', fr: 'la suite dans le rapport' })}`);
   }
-  lines.push(`  ${say({ en: 'report', fr: 'rapport' })}: ${relative(process.cwd(), run.reportFile)}`);
+  // A run refused before it started (processor busy, skipped after a crash) has no report: its message says why.
+  if (existsSync(run.reportFile)) lines.push(`  ${say({ en: 'report', fr: 'rapport' })}: ${relative(process.cwd(), run.reportFile)}`);
   const area = (path: string | null, label: { en: string; fr: string }) =>
     path && lines.push(`  ${say(label)}: ${relative(process.cwd(), `${engine.folder.files}/${path}`)}`);
   area(run.reportPath, { en: 'stored report', fr: 'rapport stocké' });

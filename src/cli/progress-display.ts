@@ -7,8 +7,16 @@ import type { RunProgress } from '../engine/run/progress.js';
 export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr): { update(progress: RunProgress): void; done(): void } {
   let lastTenth = -1;
   let drawn = false;
+  let runId: number | undefined;
   return {
     update(progress) {
+      if (progress.runId !== runId) {
+        // A `*` location runs several files one after the other: each gets its own bar or tenths.
+        if (drawn) stream.write('\n');
+        drawn = false;
+        lastTenth = -1;
+        runId = progress.runId;
+      }
       const ratio = progress.bytesTotal ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 1;
       if (stream.isTTY) {
         const width = 30;

@@ -5,6 +5,13 @@ import { CLI_LANG, EXIT, say, withEngine } from '../cli-context.js';
 
 const show = (value: unknown) => (value === '\t' ? 'TAB' : JSON.stringify(value));
 
+/** `config set` accepts what `config get` shows: TAB for a tab option (a tab is hard to type in a shell). */
+function parseShown(key: string, value: string): string {
+  const definition = settingDefinition(key);
+  const tabOption = definition.type === 'select' && definition.options.some((option) => option.value === '\t');
+  return tabOption && value.toUpperCase() === 'TAB' ? '\t' : value;
+}
+
 export function registerConfigCommand(program: Command): void {
   const config = program.command('config').description(say({ en: 'read and change settings', fr: 'lire et modifier les réglages' }));
 
@@ -47,7 +54,7 @@ export function registerConfigCommand(program: Command): void {
     .description(say({ en: 'change a setting (the others stay as they are)', fr: 'modifier un réglage (les autres restent inchangés)' }))
     .action((key: string, value: string, _options: unknown, command: Command) =>
       withEngine(command, async (engine) => {
-        await engine.settings.save({ [key]: value });
+        await engine.settings.save({ [key]: parseShown(key, value) });
         console.log(`${key} = ${show((await engine.settings.snapshot()).all().get(key))}`);
         return EXIT.ok;
       }),

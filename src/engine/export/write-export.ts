@@ -25,9 +25,11 @@ export async function writeExport(
   };
   const csv = { separator, neutralizeFormulas: options.neutralizeFormulas ?? false };
   let count = 0;
+  let header = format === 'csv';
   if (format === 'json') await write('[');
   for await (const page of engine.platform.exportEntity(entity)) {
-    if (format === 'csv' && count === 0) await write(`${formatCsvLine(page.columns, csv)}\n`);
+    if (header) await write(`${formatCsvLine(page.columns, csv)}\n`);
+    header = false;
     for (const row of page.rows) {
       if (format === 'csv') await write(`${formatCsvLine(row, csv)}\n`);
       else await write(`${count ? ',' : ''}\n${JSON.stringify(Object.fromEntries(page.columns.map((column, index) => [column, row[index]])))}`);

@@ -21,6 +21,7 @@ describe('outputNames', () => {
   it('names the report, archive, tryback and failed files exactly as the original', () => {
     expect(outputNames('users.csv', STARTED)).toEqual({
       report: 'reports/20261122-1830_report_users.csv',
+      simulationReport: 'reports/20261122-1830_simulation_report_users.csv',
       archive: 'archives/20261122-1830_users.csv',
       tryback: 'users_tryback_20261122-1830.csv',
       failed: 'users-tryback-failed.csv',
@@ -30,6 +31,7 @@ describe('outputNames', () => {
   it('puts the tryback and failed files next to an input in a sub-folder, reports and archives at the root', () => {
     expect(outputNames('incoming/users.csv', STARTED)).toEqual({
       report: 'reports/20261122-1830_report_users.csv',
+      simulationReport: 'reports/20261122-1830_simulation_report_users.csv',
       archive: 'archives/20261122-1830_users.csv',
       tryback: 'incoming/users_tryback_20261122-1830.csv',
       failed: 'incoming/users-tryback-failed.csv',
@@ -40,6 +42,7 @@ describe('outputNames', () => {
   it('ends a tryback name with a dot when the input has no extension, and the failed name without one', () => {
     expect(outputNames('list', STARTED)).toEqual({
       report: 'reports/20261122-1830_report_list',
+      simulationReport: 'reports/20261122-1830_simulation_report_list',
       archive: 'archives/20261122-1830_list',
       tryback: 'list_tryback_20261122-1830.',
       failed: 'list-tryback-failed',
@@ -58,6 +61,7 @@ describe('outputNames', () => {
     const later = new Date(2026, 10, 23, 9, 5);
     expect(outputNames('users_tryback_20261122-1830.csv', later)).toEqual({
       report: 'reports/20261123-0905_report_users_tryback_20261122-1830.csv',
+      simulationReport: 'reports/20261123-0905_simulation_report_users_tryback_20261122-1830.csv',
       archive: 'archives/20261123-0905_users_tryback_20261122-1830.csv',
       tryback: 'users_tryback_20261122-1830_tryback_20261123-0905.csv',
       failed: 'users_tryback_20261122-1830-tryback-failed.csv',

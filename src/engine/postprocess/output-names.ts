@@ -15,6 +15,8 @@ export function outputNames(input: string, started: Date) {
   return {
     /** `reports/<YYYYMMDD-HHMM>_report_<name>` */
     report: `reports/${stamp}_report_${name}`,
+    /** `reports/<YYYYMMDD-HHMM>_simulation_report_<name>`: a simulation never overwrites a real run's report. */
+    simulationReport: `reports/${stamp}_simulation_report_${name}`,
     /** `archives/<YYYYMMDD-HHMM>_<name>` */
     archive: `archives/${stamp}_${name}`,
     /** `<base>_tryback_<YYYYMMDD-HHMM>.<ext>` next to the input. */

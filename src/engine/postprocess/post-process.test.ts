@@ -119,8 +119,8 @@ describe('postProcess', () => {
     const setup = afterRun();
     const { folder } = setup;
     const result = postProcess(folder, createSettings(ALL_ON), run(setup, { simulate: true }));
-    expect(result).toEqual({ reportPath: 'reports/20261122-1830_report_users.csv', trybackPath: null, archivePath: null, cleaned: false });
-    expect(read(folder, 'reports/20261122-1830_report_users.csv')).toBe(REPORT);
+    expect(result).toEqual({ reportPath: 'reports/20261122-1830_simulation_report_users.csv', trybackPath: null, archivePath: null, cleaned: false });
+    expect(read(folder, 'reports/20261122-1830_simulation_report_users.csv')).toBe(REPORT);
     expect(read(folder, 'users.csv')).toBe(INPUT);
     expect(list(folder.files)).toEqual(['archives', 'reports', 'users.csv']);
     expect(list(folder.archives)).toEqual([]);

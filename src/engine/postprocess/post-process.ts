@@ -28,8 +28,8 @@ export function postProcess(
   let reportPath: string | null = null;
   if (settings.bool('storereport')) {
     mkdirSync(folder.reports, { recursive: true }); // an administrator may have removed it in the file manager
-    copyFileSync(run.reportFile, join(folder.files, names.report));
-    reportPath = names.report;
+    reportPath = run.simulate ? names.simulationReport : names.report;
+    copyFileSync(run.reportFile, join(folder.files, reportPath));
   }
   let trybackPath: string | null = null;
   if (run.trybackFile && existsSync(run.trybackFile)) {

@@ -27,6 +27,7 @@ import { RunReport } from './run-report.js';
 export interface RunResult {
   readonly id: number;
   readonly input: string;
+  readonly simulate: boolean;
   readonly status: RunStatus;
   readonly counters: RunCounters;
   /** Why a failed run failed, in the report language. */
@@ -71,7 +72,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
   const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
   const report = new RunReport(reportFile, { lang, messages: { ...CSV_ROW_MESSAGES, ...action.messages }, simulate });
   const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
-    id, input, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
+    id, input, simulate, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
   });
 
   const attempt = await acquireLock(db, `run:${action.processor}`, id, engine.owner);

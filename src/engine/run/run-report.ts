@@ -86,10 +86,7 @@ export class RunReport {
     await this.#writer.writeLine('');
     const params = { ...counters, status: this.#text(RUN_STATUS_WORDS[status]) };
     await this.#writer.writeLine(formatMessage(this.#text(WORDS.summary), params));
-    for (const [entity, statuses] of groupEntities(counters.entities)) {
-      const parts = statuses.map(([rowStatus, count]) => `${count} ${this.#text(STATUS_WORDS[rowStatus])}`);
-      await this.#writer.writeLine(`  ${entity}: ${parts.join(', ')}`);
-    }
+    for (const line of describeEntityCounters(counters.entities, this.#lang)) await this.#writer.writeLine(`  ${line}`);
     await this.#writer.writeLine(this.#text(WORDS.end));
   }
 
@@ -107,11 +104,27 @@ export class RunReport {
   }
 }
 
-function groupEntities(entities: Readonly<Record<string, number>>): [string, [RowStatus, number][]][] {
-  const grouped = new Map<string, [RowStatus, number][]>();
+/** Counts by row status, in the order they read best: `2 created, 1 updated, 2 in error`. */
+const COUNT_WORDS: Record<RowStatus, Bilingual> = {
+  created: { en: 'created', fr: 'créés' },
+  updated: { en: 'updated', fr: 'modifiés' },
+  unchanged: { en: 'unchanged', fr: 'inchangés' },
+  deleted: { en: 'deleted', fr: 'supprimés' },
+  skipped: { en: 'skipped', fr: 'ignorés' },
+  error: { en: 'in error', fr: 'en erreur' },
+  notExecuted: { en: 'not executed', fr: 'non exécutés' },
+};
+
+/** One line per entity of a run's counters: `user: 2 created, 1 updated, 2 in error`. */
+export function describeEntityCounters(entities: Readonly<Record<string, number>>, lang: Lang): string[] {
+  const grouped = new Map<string, Map<RowStatus, number>>();
   for (const [key, count] of Object.entries(entities)) {
     const [entity, status] = key.split('.') as [string, RowStatus];
-    grouped.set(entity, [...(grouped.get(entity) ?? []), [status, count]]);
+    grouped.set(entity, (grouped.get(entity) ?? new Map()).set(status, count));
   }
-  return [...grouped];
+  const order = Object.keys(COUNT_WORDS) as RowStatus[];
+  return [...grouped].map(([entity, counts]) => {
+    const parts = order.filter((status) => counts.has(status)).map((status) => `${counts.get(status)} ${COUNT_WORDS[status][lang]}`);
+    return `${entity}: ${parts.join(', ')}`;
+  });
 }

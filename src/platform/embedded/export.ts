@@ -89,7 +89,8 @@ const QUERIES: Record<ExportEntity, (db: Kysely<Database>, afterId: number) => P
       .selectFrom('lms_cohort as ch')
       .innerJoin('lms_context as ctx', 'ctx.id', 'ch.contextid')
       .select(['ch.id', 'ch.idnumber as cidnumber', 'ch.name as cname', 'ch.description as cdescription',
-        sql<string | number>`case when ctx.contextlevel = 40 then ctx.instanceid else '' end`.as('ccatcontext'),
+        // One type per column for PostgreSQL: the category id as text, empty for system cohorts.
+        sql<string>`case when ctx.contextlevel = 40 then cast(ctx.instanceid as text) else '' end`.as('ccatcontext'),
         'ch.component', 'ch.visible'])
       .where('ch.id', '>', afterId)
       .orderBy('ch.id')
@@ -107,17 +108,30 @@ const QUERIES: Record<ExportEntity, (db: Kysely<Database>, afterId: number) => P
       .execute(),
 };
 
-/** Streams an entity page by page, in id order; the paging id is not exported unless the entity needs it. */
+/** The columns of each export, in file order (what an empty export still prints as its header). */
+const COLUMNS: Record<ExportEntity, readonly string[]> = {
+  users: ['username', 'firstname', 'lastname', 'email', 'idnumber', 'auth', 'suspended', 'institution', 'department',
+    'city', 'country', 'lang', 'timezone', 'phone1', 'phone2', 'address', 'url', 'description'],
+  categories: ['id', 'name', 'idnumber', 'parent', 'path', 'visible', 'description'],
+  courses: ['id', 'shortname', 'fullname', 'idnumber', 'category', 'format', 'startdate', 'enddate', 'visible', 'summary'],
+  enrolments: ['cmd', 'rolename', 'cid', 'uid', 'enrol', 'starttime', 'endtime', 'status'],
+  'role-assignments': ['rolename', 'contextlevel', 'instanceid', 'course', 'username', 'component'],
+  groups: ['courseid', 'name', 'type', 'idnumber', 'description'],
+  'group-members': ['courseid', 'groupid', 'userid', 'component'],
+  cohorts: ['id', 'cidnumber', 'cname', 'cdescription', 'ccatcontext', 'component', 'visible'],
+  'cohort-members': ['cmd', 'cidnumber', 'cname', 'userid'],
+};
+
+/** Streams an entity page by page, in id order; the first page comes even when there is nothing to export. */
 export async function* exportEntity(db: Kysely<Database>, entity: ExportEntity): AsyncGenerator<ExportPage> {
-  const keepId = entity === 'categories' || entity === 'courses' || entity === 'cohorts';
+  const columns = COLUMNS[entity];
   let afterId = 0;
-  for (;;) {
+  for (let first = true; ; first = false) {
     const records = await QUERIES[entity](db, afterId);
-    if (!records.length) return;
-    afterId = Number(records.at(-1)!.id);
-    const columns = Object.keys(records[0]!).filter((column) => keepId || column !== 'id');
+    if (!records.length && !first) return;
     yield { columns, rows: records.map((record) => columns.map((column) => toCell(record[column]))) };
     if (records.length < PAGE_SIZE) return;
+    afterId = Number(records.at(-1)!.id);
   }
 }
 
