@@ -42,6 +42,8 @@ export async function withEngine(command: Command, work: (engine: Engine, deploy
 export function printError(error: unknown): void {
   if (error instanceof ToolSyncError) {
     console.error(`tool-sync: ${localizedMessage(error, ERROR_CATALOGUE, CLI_LANG)}`);
+    // For a command-line run the terminal is the log: the internal detail of a server-side failure goes there.
+    if (error.detail && error.statusCode >= 500) console.error(`  ${error.detail}`);
   } else {
     console.error(`tool-sync: ${say({ en: 'unexpected error', fr: 'erreur inattendue' })}:`, error);
   }

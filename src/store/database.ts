@@ -66,7 +66,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const sqlite = kind === 'sqlite' ? openSqlite(options.sqlitePath ?? ':memory:') : undefined;
   const db = sqlite ? new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) : await openPostgres(options);
   try {
-    await migrate(db, kind);
+    await migrateExclusively(db, kind, sqlite);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -103,6 +103,23 @@ async function openPostgres(options: StoreOptions): Promise<Kysely<Database>> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return db;
+}
+
+/**
+ * Kysely locks PostgreSQL migrations itself, but runs SQLite's outside any transaction with no lock, so two
+ * processes opening a new store together would both create its tables. An exclusive transaction around them
+ * makes the second wait (busy_timeout), then find the work done.
+ */
+async function migrateExclusively(db: Kysely<Database>, kind: DatabaseKind, sqlite?: SQLite.Database): Promise<void> {
+  if (!sqlite) return migrate(db, kind);
+  sqlite.exec('begin exclusive');
+  try {
+    await migrate(db, kind);
+    sqlite.exec('commit');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('rollback');
+    throw error;
+  }
 }
 
 async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<void> {
