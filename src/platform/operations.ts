@@ -60,6 +60,59 @@ export interface FindUsers {
   readonly by: { readonly [F in UserLookupField]?: readonly string[] };
 }
 
+/** A course as the platform holds it. */
+export interface PlatformCourse {
+  readonly id: number;
+  readonly shortname: string;
+  readonly fullname: string;
+  readonly idnumber: string;
+  /** Category id. */
+  readonly category: number;
+  readonly format: string;
+  readonly visible: boolean;
+  readonly startdate: number;
+  readonly enddate: number;
+}
+
+/** A course category; `path` lists the ids from the top down (`/1/4/9`). */
+export interface PlatformCategory {
+  readonly id: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly parent: number;
+  readonly path: string;
+  readonly visible: boolean;
+}
+
+/** A role, known by its shortname (`student`, `editingteacher`…). */
+export interface PlatformRole {
+  readonly id: number;
+  readonly shortname: string;
+  readonly name: string;
+}
+
+/** A cohort, in the system context or a category's (`categoryId`). */
+export interface PlatformCohort {
+  readonly id: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly description: string;
+  /** Category of its context; null for the system context. */
+  readonly categoryId: number | null;
+}
+
+/** A group of a course. */
+export interface PlatformGroup {
+  readonly id: number;
+  readonly courseId: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly description: string;
+}
+
+/** Lookup values by field, several fields in one call; what matches one of them is returned once. */
+export type FindBy<Field extends string> = { readonly by: { readonly [F in Field]?: readonly string[] } };
+
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
   readonly input: Input;
@@ -75,6 +128,16 @@ export interface Operations {
   /** Every user matching one of the values, each once, in no particular order. */
   findUsers: Operation<FindUsers, readonly PlatformUser[]>;
   createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
+  /** Courses by id, idnumber or shortname (shortnames compare exactly, as Moodle's unique index does). */
+  findCourses: Operation<FindBy<'id' | 'idnumber' | 'shortname'>, readonly PlatformCourse[]>;
+  /** Categories by id, idnumber or name (a name may match several categories). */
+  findCategories: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCategory[]>;
+  /** Roles by id or shortname. */
+  findRoles: Operation<FindBy<'id' | 'shortname'>, readonly PlatformRole[]>;
+  /** Cohorts by id, idnumber or name, in every context. */
+  findCohorts: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCohort[]>;
+  /** Groups of one course by id, idnumber or name (lookups are always scoped to a course). */
+  findGroups: Operation<FindBy<'id' | 'idnumber' | 'name'> & { readonly courseId: number }, readonly PlatformGroup[]>;
   updateUsers: Operation<readonly UserChange[], readonly ItemResult<null>[]>;
 }
 
@@ -86,6 +149,11 @@ export type OperationOutput<K extends OperationKind> = Operations[K]['output'];
 export const WRITES: Record<OperationKind, boolean> = {
   findUsers: false,
   createUsers: true,
+  findCourses: false,
+  findCategories: false,
+  findRoles: false,
+  findCohorts: false,
+  findGroups: false,
   updateUsers: true,
 };
 

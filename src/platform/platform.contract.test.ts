@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestStore } from '../../test/databases.js';
+import { buildCategory, buildCohort, buildCourse, buildGroup } from '../../test/factories.js';
 import type { Store } from '../store/database.js';
 import { EmbeddedPlatform } from './embedded/embedded-platform.js';
 import type { Platform } from './platform.js';
@@ -64,6 +65,34 @@ for (const kind of DATABASES) {
         expect(results).toEqual([{ ok: true, value: null }, expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'PLATFORM_USER_NOT_FOUND' }) })]);
         const [user] = await platform.run('findUsers', { by: { email: ['JOHNNY@example.org'] } });
         expect(user).toMatchObject({ id, username: 'jdoe', firstname: 'Johnny', lastname: 'Doe', city: 'Lyon' });
+      });
+
+      it('finds courses, categories, roles, cohorts and groups by each of their identifiers', async () => {
+        await open();
+        const science = await buildCategory(store, { name: 'Science', idnumber: 'SCI' });
+        const physics = await buildCategory(store, { name: 'Physics', parent: science });
+        const algebra = await buildCourse(store, { shortname: 'ALG101', idnumber: 'C-ALG', category: physics });
+        const biology = await buildCourse(store, { shortname: 'BIO', category: science });
+        const year1 = await buildCohort(store, { name: 'Year 1', idnumber: 'Y1' });
+        const lab = await buildCohort(store, { name: 'Lab', categoryId: science });
+        const groupA = await buildGroup(store, { courseId: algebra, name: 'Group A', idnumber: 'G-A' });
+        await buildGroup(store, { courseId: biology, name: 'Group A' });
+
+        const courses = await platform.run('findCourses', { by: { shortname: ['ALG101', 'alg101'], idnumber: ['C-ALG'], id: [String(biology)] } });
+        expect(courses.map((course) => course.shortname).sort()).toEqual(['ALG101', 'BIO']);
+        expect(courses.find((course) => course.id === algebra)).toMatchObject({ category: physics, idnumber: 'C-ALG', visible: true });
+        const categories = await platform.run('findCategories', { by: { name: ['Physics'], idnumber: ['SCI'] } });
+        expect(categories.map((category) => [category.name, category.path]).sort()).toEqual([
+          ['Physics', `/${science}/${physics}`],
+          ['Science', `/${science}`],
+        ]);
+        expect((await platform.run('findRoles', { by: { shortname: ['student', 'editingteacher', 'dean'] } })).map((role) => role.id).sort()).toEqual([3, 5]);
+        const cohorts = await platform.run('findCohorts', { by: { idnumber: ['Y1'], name: ['Lab'] } });
+        expect(cohorts.map((cohort) => [cohort.id, cohort.categoryId]).sort()).toEqual([[year1, null], [lab, science]].sort());
+        expect(await platform.run('findGroups', { courseId: algebra, by: { name: ['Group A'] } })).toEqual([
+          { id: groupA, courseId: algebra, name: 'Group A', idnumber: 'G-A', description: '' },
+        ]);
+        expect(await platform.run('findCourses', { by: { id: ['x'], shortname: [] } })).toEqual([]);
       });
 
       it('refuses to rename a user to a taken username', async () => {

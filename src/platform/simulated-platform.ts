@@ -36,6 +36,12 @@ export class SimulatedPlatform implements Platform {
       findUsers: async (input) => this.#users.merge(input, await real.run('findUsers', input)),
       createUsers: (input) => this.#createUsers(input),
       updateUsers: (input) => this.#updateUsers(input),
+      // Nothing writes these entities yet: reads go straight through until their writes get an overlay.
+      findCourses: (input) => real.run('findCourses', input),
+      findCategories: (input) => real.run('findCategories', input),
+      findRoles: (input) => real.run('findRoles', input),
+      findCohorts: (input) => real.run('findCohorts', input),
+      findGroups: (input) => real.run('findGroups', input),
     };
   }
 

@@ -5,6 +5,7 @@ import type { Capabilities } from '../capabilities.js';
 import type { OperationInput, OperationKind, OperationOutput } from '../operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from '../platform.js';
 import { exportEntity } from './export.js';
+import { findCategories, findCohorts, findCourses, findGroups, findRoles } from './references.js';
 import { createUsers, findUsers, updateUsers } from './users.js';
 
 const CAPABILITIES: Capabilities = {
@@ -30,6 +31,11 @@ export class EmbeddedPlatform implements Platform {
     this.#db = db;
     this.#handlers = {
       findUsers: (input) => findUsers(db, input),
+      findCourses: (input) => findCourses(db, input),
+      findCategories: (input) => findCategories(db, input),
+      findRoles: (input) => findRoles(db, input),
+      findCohorts: (input) => findCohorts(db, input),
+      findGroups: (input) => findGroups(db, input),
       createUsers: (input) => db.transaction().execute((trx) => createUsers(trx, input, sqlite)),
       updateUsers: (input) => db.transaction().execute((trx) => updateUsers(trx, input)),
     };

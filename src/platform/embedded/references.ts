@@ -1,0 +1,86 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type {
+  FindBy,
+  PlatformCategory,
+  PlatformCohort,
+  PlatformCourse,
+  PlatformGroup,
+  PlatformRole,
+} from '../operations.js';
+
+/** Distinct non-empty values; ids must be whole numbers (anything else cannot match). */
+function values(field: string, list: readonly string[] | undefined): (string | number)[] {
+  const distinct = [...new Set((list ?? []).filter(Boolean))];
+  return field === 'id' ? distinct.map(Number).filter(Number.isSafeInteger) : distinct;
+}
+
+/**
+ * `field in (…) or field2 in (…)` over the fields asked; null when nothing was asked (then no query runs).
+ * Lists stay in one statement: lookups of reference entities carry a few hundred values at most per batch.
+ */
+function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) => string): RawBuilder<boolean> | null {
+  const asked = (Object.keys(by) as F[])
+    .map((field) => [column(field), values(field, by[field])] as const)
+    .filter(([, list]) => list.length);
+  if (!asked.length) return null;
+  return sql<boolean>`(${sql.join(asked.map(([name, list]) => sql`${sql.ref(name)} in (${sql.join(list)})`), sql` or `)})`;
+}
+
+export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+  const where = anyOf(by, (field) => field);
+  if (!where) return [];
+  const rows = await db.selectFrom('lms_course').selectAll().where(where).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    shortname: row.shortname,
+    fullname: row.fullname,
+    idnumber: row.idnumber,
+    category: row.category,
+    format: row.format,
+    visible: row.visible === 1,
+    startdate: row.startdate,
+    enddate: row.enddate,
+  }));
+}
+
+export async function findCategories(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
+  const where = anyOf(by, (field) => field);
+  if (!where) return [];
+  const rows = await db.selectFrom('lms_course_categories').selectAll().where(where).execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, idnumber: row.idnumber, parent: row.parent, path: row.path, visible: row.visible === 1 }));
+}
+
+export async function findRoles(db: Kysely<Database>, { by }: FindBy<'id' | 'shortname'>): Promise<PlatformRole[]> {
+  const where = anyOf(by, (field) => field);
+  if (!where) return [];
+  return db.selectFrom('lms_role').select(['id', 'shortname', 'name']).where(where).execute();
+}
+
+export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCohort[]> {
+  const where = anyOf(by, (field) => `ch.${field}`);
+  if (!where) return [];
+  const rows = await db
+    .selectFrom('lms_cohort as ch')
+    .innerJoin('lms_context as ctx', 'ctx.id', 'ch.contextid')
+    .select(['ch.id', 'ch.name', 'ch.idnumber', 'ch.description', 'ctx.contextlevel', 'ctx.instanceid'])
+    .where(where)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    idnumber: row.idnumber,
+    description: row.description,
+    categoryId: row.contextlevel === 40 ? row.instanceid : null,
+  }));
+}
+
+export async function findGroups(
+  db: Kysely<Database>,
+  { courseId, by }: FindBy<'id' | 'idnumber' | 'name'> & { courseId: number },
+): Promise<PlatformGroup[]> {
+  const where = anyOf(by, (field) => field);
+  if (!where) return [];
+  const rows = await db.selectFrom('lms_groups').selectAll().where('courseid', '=', courseId).where(where).execute();
+  return rows.map((row) => ({ id: row.id, courseId: row.courseid, name: row.name, idnumber: row.idnumber, description: row.description }));
+}

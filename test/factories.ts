@@ -1,0 +1,53 @@
+import type { Store } from '../src/store/database.js';
+
+/** Test data written as real rows of the embedded platform, with the contexts Moodle would create. */
+
+export async function buildCategory(store: Store, overrides: { name?: string; idnumber?: string; parent?: number } = {}): Promise<number> {
+  const parent = overrides.parent ?? 0;
+  const parentPath = parent
+    ? (await store.db.selectFrom('lms_course_categories').select('path').where('id', '=', parent).executeTakeFirstOrThrow()).path
+    : '';
+  const { id } = await store.db
+    .insertInto('lms_course_categories')
+    .values({ name: overrides.name ?? 'Category', idnumber: overrides.idnumber ?? '', parent, depth: parentPath.split('/').length, path: '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await store.db.updateTable('lms_course_categories').set({ path: `${parentPath}/${id}` }).where('id', '=', id).execute();
+  await store.db.insertInto('lms_context').values({ contextlevel: 40, instanceid: id }).execute();
+  return id;
+}
+
+export async function buildCourse(
+  store: Store,
+  overrides: { shortname: string; fullname?: string; idnumber?: string; category?: number },
+): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_course')
+    .values({ shortname: overrides.shortname, fullname: overrides.fullname ?? overrides.shortname, idnumber: overrides.idnumber ?? '', category: overrides.category ?? 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await store.db.insertInto('lms_context').values({ contextlevel: 50, instanceid: id }).execute();
+  await store.db.insertInto('lms_enrol').values({ enrol: 'manual', courseid: id, roleid: 5 }).execute();
+  return id;
+}
+
+export async function buildCohort(store: Store, overrides: { name: string; idnumber?: string; categoryId?: number }): Promise<number> {
+  const context = overrides.categoryId
+    ? await store.db.selectFrom('lms_context').select('id').where('contextlevel', '=', 40).where('instanceid', '=', overrides.categoryId).executeTakeFirstOrThrow()
+    : { id: 1 };
+  const { id } = await store.db
+    .insertInto('lms_cohort')
+    .values({ name: overrides.name, idnumber: overrides.idnumber ?? '', contextid: context.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function buildGroup(store: Store, overrides: { courseId: number; name: string; idnumber?: string }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_groups')
+    .values({ courseid: overrides.courseId, name: overrides.name, idnumber: overrides.idnumber ?? '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
