@@ -4,6 +4,7 @@ import { SettingsStore } from '../settings/settings-store.js';
 import { createStore, type Store } from '../store/database.js';
 import { createDataFolder, type DataFolder } from './files/data-folder.js';
 import { PROCESS_OWNER } from '../store/run-locks.js';
+import { RunEvents } from './run/progress.js';
 
 /** Where the service keeps its data and its database; from `TOOL_SYNC_DATA` / `TOOL_SYNC_DB` or the CLI flags. */
 export interface EngineOptions {
@@ -23,6 +24,8 @@ export interface Engine {
   readonly platform: Platform;
   /** Names this process in run records and locks. */
   readonly owner: string;
+  /** Runs of this process as they start, progress and finish. */
+  readonly events: RunEvents;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     settings: new SettingsStore(store.db),
     platform: new EmbeddedPlatform(store),
     owner: PROCESS_OWNER,
+    events: new RunEvents(),
     close: () => store.close(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /**
- * The tables of the store. `ts_*` tables are the service's own; `lms_*` tables are the embedded platform,
+ * The tables of the store. Columns with a database default are `Generated` (optional on insert). `ts_*` tables are the service's own; `lms_*` tables are the embedded platform,
  * shaped after Moodle's (same names without the prefix, same meaning of columns and codes) so that every
  * processor has real semantics and a result can be compared with what Moodle would hold.
  */
@@ -76,43 +76,43 @@ export interface LockRow {
 
 export interface UserTable {
   id: Generated<number>;
-  auth: string;
-  confirmed: number;
-  deleted: number;
-  suspended: number;
-  mnethostid: number;
+  auth: Generated<string>;
+  confirmed: Generated<number>;
+  deleted: Generated<number>;
+  suspended: Generated<number>;
+  mnethostid: Generated<number>;
   username: string;
-  password: string;
-  idnumber: string;
-  firstname: string;
-  lastname: string;
-  email: string;
-  phone1: string;
-  phone2: string;
-  institution: string;
-  department: string;
-  address: string;
-  city: string;
-  country: string;
-  lang: string;
-  timezone: string;
-  description: string;
-  url: string;
-  mailformat: number;
-  maildisplay: number;
-  maildigest: number;
-  autosubscribe: number;
-  trackforums: number;
-  picture: number;
-  timecreated: number;
-  timemodified: number;
+  password: Generated<string>;
+  idnumber: Generated<string>;
+  firstname: Generated<string>;
+  lastname: Generated<string>;
+  email: Generated<string>;
+  phone1: Generated<string>;
+  phone2: Generated<string>;
+  institution: Generated<string>;
+  department: Generated<string>;
+  address: Generated<string>;
+  city: Generated<string>;
+  country: Generated<string>;
+  lang: Generated<string>;
+  timezone: Generated<string>;
+  description: Generated<string>;
+  url: Generated<string>;
+  mailformat: Generated<number>;
+  maildisplay: Generated<number>;
+  maildigest: Generated<number>;
+  autosubscribe: Generated<number>;
+  trackforums: Generated<number>;
+  picture: Generated<number>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface UserInfoFieldTable {
   id: Generated<number>;
   shortname: string;
   name: string;
-  datatype: string;
+  datatype: Generated<string>;
 }
 
 export interface UserInfoDataTable {
@@ -148,32 +148,32 @@ export interface ContextTable {
 export interface CategoryTable {
   id: Generated<number>;
   name: string;
-  idnumber: string;
-  description: string;
-  parent: number;
-  sortorder: number;
-  visible: number;
-  depth: number;
+  idnumber: Generated<string>;
+  description: Generated<string>;
+  parent: Generated<number>;
+  sortorder: Generated<number>;
+  visible: Generated<number>;
+  depth: Generated<number>;
   /** `/1/4/9`: the ids from the top down to this category. */
-  path: string;
-  timemodified: number;
+  path: Generated<string>;
+  timemodified: Generated<number>;
 }
 
 export interface CourseTable {
   id: Generated<number>;
   category: number;
-  sortorder: number;
+  sortorder: Generated<number>;
   fullname: string;
   shortname: string;
-  idnumber: string;
-  summary: string;
-  format: string;
-  startdate: number;
-  enddate: number;
-  visible: number;
-  lang: string;
-  timecreated: number;
-  timemodified: number;
+  idnumber: Generated<string>;
+  summary: Generated<string>;
+  format: Generated<string>;
+  startdate: Generated<number>;
+  enddate: Generated<number>;
+  visible: Generated<number>;
+  lang: Generated<string>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface CourseSectionTable {
@@ -181,27 +181,27 @@ export interface CourseSectionTable {
   course: number;
   section: number;
   name: string | null;
-  summary: string;
-  visible: number;
+  summary: Generated<string>;
+  visible: Generated<number>;
 }
 
 /** An enrolment instance: `manual`, `self`, `guest`, `cohort`, `meta`; status 0 enabled, 1 disabled. */
 export interface EnrolTable {
   id: Generated<number>;
   enrol: string;
-  status: number;
+  status: Generated<number>;
   courseid: number;
-  sortorder: number;
+  sortorder: Generated<number>;
   name: string | null;
-  roleid: number;
-  enrolstartdate: number;
-  enrolenddate: number;
+  roleid: Generated<number>;
+  enrolstartdate: Generated<number>;
+  enrolenddate: Generated<number>;
   /** Cohort id (cohort) or parent course id (meta). */
   customint1: number | null;
   /** Group id the cohort members are put in (cohort). */
   customint2: number | null;
-  timecreated: number;
-  timemodified: number;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 /** A user's enrolment in an instance; status 0 active, 1 suspended. */
@@ -209,11 +209,11 @@ export interface UserEnrolmentTable {
   id: Generated<number>;
   enrolid: number;
   userid: number;
-  status: number;
-  timestart: number;
-  timeend: number;
-  timecreated: number;
-  timemodified: number;
+  status: Generated<number>;
+  timestart: Generated<number>;
+  timeend: Generated<number>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface RoleTable {
@@ -230,29 +230,29 @@ export interface RoleAssignmentTable {
   contextid: number;
   userid: number;
   /** Plugin that owns the assignment (`enrol_cohort`…), empty for manual ones. */
-  component: string;
-  itemid: number;
-  timemodified: number;
+  component: Generated<string>;
+  itemid: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface GroupTable {
   id: Generated<number>;
   courseid: number;
-  idnumber: string;
+  idnumber: Generated<string>;
   name: string;
-  description: string;
-  timecreated: number;
-  timemodified: number;
+  description: Generated<string>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface GroupingTable {
   id: Generated<number>;
   courseid: number;
-  idnumber: string;
+  idnumber: Generated<string>;
   name: string;
-  description: string;
-  timecreated: number;
-  timemodified: number;
+  description: Generated<string>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface GroupingGroupTable {
@@ -266,26 +266,26 @@ export interface GroupMemberTable {
   groupid: number;
   userid: number;
   /** Owning plugin (`tool_sync` for protected memberships), empty for manual ones. */
-  component: string;
-  itemid: number;
-  timeadded: number;
+  component: Generated<string>;
+  itemid: Generated<number>;
+  timeadded: Generated<number>;
 }
 
 export interface CohortTable {
   id: Generated<number>;
   contextid: number;
   name: string;
-  idnumber: string;
-  description: string;
-  component: string;
-  visible: number;
-  timecreated: number;
-  timemodified: number;
+  idnumber: Generated<string>;
+  description: Generated<string>;
+  component: Generated<string>;
+  visible: Generated<number>;
+  timecreated: Generated<number>;
+  timemodified: Generated<number>;
 }
 
 export interface CohortMemberTable {
   id: Generated<number>;
   cohortid: number;
   userid: number;
-  timeadded: number;
+  timeadded: Generated<number>;
 }

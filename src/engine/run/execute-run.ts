@@ -90,6 +90,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
       }
     }
     await markRunning(db, id);
+    engine.events.emit('started', { runId: id, processor: action.processor, action: action.action, input, simulate });
     await report.start(`tool-sync · ${actionName(action)} · run #${id}`, input, started);
     const read = await readAndProcess(engine, options, report, counters, id);
     const status: RunStatus = read.failure ? 'failed' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
@@ -106,6 +107,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
     });
     if (read.trybackFile) rmSync(read.trybackFile, { force: true });
     await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });
+    engine.events.emit('finished', { runId: id, status });
     return result(status, read.failure, files);
   } finally {
     await attempt.lock.release();
@@ -145,7 +147,9 @@ async function readAndProcess(
       const failed = ordered.filter((outcome) => outcome.tryback ?? outcome.status === 'error').map((outcome) => outcome.row.raw);
       if (failed.length && tryback!.lines === 0 && trybackHeader) failed.unshift(trybackHeader);
       await tryback!.writeLines(failed);
-      options.onProgress?.({ runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal });
+      const progress = { runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal };
+      options.onProgress?.(progress);
+      engine.events.emit('progress', progress);
     };
     for await (const outcomes of action.process(usableRows(table.batches, rejectedByReader), context)) await record(outcomes);
     await record([]);

@@ -1,3 +1,6 @@
+import { EventEmitter } from 'node:events';
+import type { RunStatus } from '../../store/run-records.js';
+
 /** Where a run stands, sent after each batch to whoever watches (CLI bar, console page). */
 export interface RunProgress {
   readonly runId: number;
@@ -9,3 +12,16 @@ export interface RunProgress {
 }
 
 export type ProgressListener = (progress: RunProgress) => void;
+
+/** What the run events carry. */
+export interface RunEventMap {
+  started: [{ readonly runId: number; readonly processor: string; readonly action: string; readonly input: string; readonly simulate: boolean }];
+  progress: [RunProgress];
+  finished: [{ readonly runId: number; readonly status: RunStatus }];
+}
+
+/**
+ * Every run of this process, as it goes: a web page subscribes here (through the server's live channel) the way
+ * the CLI passes an `onProgress` callback. Listeners must not throw; nothing waits for them.
+ */
+export class RunEvents extends EventEmitter<RunEventMap> {}
