@@ -15,6 +15,11 @@ export function say(text: { en: string; fr: string }): string {
   return text[CLI_LANG];
 }
 
+/** `label: value`, with the space French typography puts before a colon. */
+export function labelled(label: { en: string; fr: string }, value: string): string {
+  return `${say(label)}${CLI_LANG === 'fr' ? ' :' : ':'} ${value}`;
+}
+
 /** The deployment from the global `--data` / `--db` flags, the environment and the config file. */
 export function deploymentOf(command: Command): Deployment {
   const options = command.optsWithGlobals<{ data?: string; db?: string }>();

@@ -17,6 +17,8 @@ export function createProgram(): Command {
     }))
     .option('--data <dir>', say({ en: 'data folder (TOOL_SYNC_DATA, default ./data)', fr: 'dossier de données (TOOL_SYNC_DATA, ./data par défaut)' }))
     .option('--db <url>', say({ en: 'PostgreSQL URL (TOOL_SYNC_DB); default: SQLite in the data folder', fr: 'URL PostgreSQL (TOOL_SYNC_DB) ; par défaut : SQLite dans le dossier de données' }));
+  program.helpOption('-h, --help', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
+  program.helpCommand('help [command]', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   for (const register of [registerRunCommand, registerCaptureCommand, registerCleanupCommand, registerConfigCommand,
     registerRunsCommand, registerExportCommand, registerServeCommand]) {
     register(program);

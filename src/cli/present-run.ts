@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.js';
 import type { RunResult } from '../engine/run/execute-run.js';
 import { describeEntityCounters } from '../engine/run/run-report.js';
-import { CLI_LANG, say } from './cli-context.js';
+import { CLI_LANG, labelled, say } from './cli-context.js';
 
 const STATUS = {
   queued: { en: 'queued', fr: 'en attente' },
@@ -36,9 +36,9 @@ export async function presentRun(engine: Engine, run: RunResult): Promise<string
     if (errors.length > SHOWN_ERRORS) lines.push(`    … ${say({ en: 'more in the report', fr: 'la suite dans le rapport' })}`);
   }
   // A run refused before it started (processor busy, skipped after a crash) has no report: its message says why.
-  if (existsSync(run.reportFile)) lines.push(`  ${say({ en: 'report', fr: 'rapport' })}: ${relative(process.cwd(), run.reportFile)}`);
+  if (existsSync(run.reportFile)) lines.push(`  ${labelled({ en: 'report', fr: 'rapport' }, relative(process.cwd(), run.reportFile))}`);
   const area = (path: string | null, label: { en: string; fr: string }) =>
-    path && lines.push(`  ${say(label)}: ${relative(process.cwd(), `${engine.folder.files}/${path}`)}`);
+    path && lines.push(`  ${labelled(label, relative(process.cwd(), `${engine.folder.files}/${path}`))}`);
   area(run.reportPath, { en: 'stored report', fr: 'rapport stocké' });
   area(run.trybackPath, { en: 'tryback', fr: 'fichier de reprise' });
   area(run.archivePath, { en: 'archive', fr: 'archive' });

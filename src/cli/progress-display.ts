@@ -1,4 +1,8 @@
 import type { RunProgress } from '../engine/run/progress.js';
+import { say } from './cli-context.js';
+
+const rows = (count: number) => `${count} ${say({ en: 'rows', fr: 'lignes' })}`;
+const percent = (value: number) => `${value}${say({ en: '%', fr: ' %' })}`;
 
 /**
  * Shows run progress: a redrawn bar on a terminal, otherwise a plain line at each tenth of the file
@@ -21,13 +25,13 @@ export function createProgressDisplay(stream: NodeJS.WriteStream = process.stder
       if (stream.isTTY) {
         const width = 30;
         const filled = Math.round(ratio * width);
-        stream.write(`\r${progress.input} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(ratio * 100)}% · ${progress.rowsDone} rows`);
+        stream.write(`\r${progress.input} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent(Math.round(ratio * 100))} · ${rows(progress.rowsDone)}`);
         drawn = true;
       } else {
         const tenth = Math.floor(ratio * 10);
         if (tenth > lastTenth) {
           lastTenth = tenth;
-          stream.write(`${progress.input}: ${tenth * 10}% · ${progress.rowsDone} rows\n`);
+          stream.write(`${progress.input}: ${percent(tenth * 10)} · ${rows(progress.rowsDone)}\n`);
         }
       }
     },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SETTINGS } from '../../settings/registry.js';
 import { settingDefinition } from '../../settings/settings-store.js';
-import { CLI_LANG, EXIT, say, withEngine } from '../cli-context.js';
+import { CLI_LANG, EXIT, labelled, say, withEngine } from '../cli-context.js';
 
 const show = (value: unknown) => (value === '\t' ? 'TAB' : JSON.stringify(value));
 
@@ -44,7 +44,7 @@ export function registerConfigCommand(program: Command): void {
         if (definition.type === 'select') {
           console.log(definition.options.map((option) => `  ${show(option.value)}: ${option.label[CLI_LANG]}`).join('\n'));
         }
-        console.log(`${say({ en: 'default', fr: 'défaut' })}: ${show(definition.default)}`);
+        console.log(labelled({ en: 'default', fr: 'défaut' }, show(definition.default)));
         return EXIT.ok;
       }),
     );

@@ -12,7 +12,7 @@ import { createProgressDisplay } from '../progress-display.js';
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .argument('<processor>', `processor or processor/action: ${ACTIONS.map(actionName).join(', ')}`)
+    .argument('<processor>', `${say({ en: 'processor or processor/action', fr: 'traitement ou traitement/action' })}: ${ACTIONS.map(actionName).join(', ')}`)
     .description(say({ en: 'run a processor on its input file(s)', fr: 'exécuter un traitement sur son ou ses fichiers' }))
     .option('-f, --file <path>', say({
       en: 'input file: a path inside the file area, or a file elsewhere, copied into the area first',
