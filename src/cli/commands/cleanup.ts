@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cleanupFileArea } from '../../engine/files/cleanup-file-area.js';
+import { configuredInputs } from '../../engine/files/configured-inputs.js';
 import { EXIT, say, withEngine } from '../cli-context.js';
 
 export function registerCleanupCommand(program: Command): void {
@@ -14,7 +15,7 @@ export function registerCleanupCommand(program: Command): void {
       withEngine(command, async (engine) => {
         const settings = await engine.settings.snapshot();
         const days = options.days === undefined ? settings.int('fileareacleanupdelay') : Number(options.days);
-        const removed = cleanupFileArea(engine.folder, days);
+        const removed = cleanupFileArea(engine.folder, days, { keep: configuredInputs(engine.folder.files, settings) });
         for (const path of removed) console.log(`${say({ en: 'Removing', fr: 'Suppression de' })} ${path}`);
         if (!removed.length) console.log(say({ en: 'No files to remove', fr: 'Aucun fichier à supprimer' }));
         return EXIT.ok;
