@@ -56,7 +56,7 @@ async function crash(ws: Workspace, rows: number): Promise<{ text: string; commi
   expect(committed % 1000).toBe(0);
   expect(committed).toBeGreaterThanOrEqual(1000);
   expect(committed).toBeLessThan(rows);
-  return { text, committed, owner: record!.owner };
+  return { text, committed, owner: record!.owner! };
 }
 
 for (const kind of DATABASES) {
@@ -73,7 +73,7 @@ for (const kind of DATABASES) {
         const skipped =
           'Run #1 on userimport.csv was interrupted; as "Discard input file on failure" is on, the file was renamed ' +
           'userimport-tryback-failed.csv. Rearming for next run: this run is skipped.';
-        expect(next.stdout).toBe(csv('#2 userimport.csv: FAILED', `  ${skipped}`, '  0 rows read · 0 ok · 0 skipped · 0 errors'));
+        expect(next.stdout).toBe(csv('#2 userimport.csv: failed', `  ${skipped}`, '  0 rows read · 0 ok · 0 skipped · 0 errors'));
         expect(next.stderr).toBe('');
         expect(next.code).toBe(2);
 

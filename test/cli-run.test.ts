@@ -214,7 +214,7 @@ for (const kind of DATABASES) {
 
         const run = await ws.cli('run', 'users', '--file', join(ws.outside, 'nofirst.csv'));
         expect(run.stdout).toBe(csv(
-          '#1 nofirst.csv: FAILED',
+          '#1 nofirst.csv: failed',
           `  ${message}`,
           '  0 rows read · 0 ok · 0 skipped · 0 errors',
           '  report: data/runs/run-1-report.txt',

@@ -3,16 +3,9 @@ import { relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Engine } from '../engine/engine.js';
 import type { RunResult } from '../engine/run/execute-run.js';
-import { describeEntityCounters } from '../engine/run/run-report.js';
+import { describeEntityCounters, RUN_STATUS_WORDS } from '../engine/run/run-report.js';
 import { CLI_LANG, labelled, say } from './cli-context.js';
 
-const STATUS = {
-  queued: { en: 'queued', fr: 'en attente' },
-  running: { en: 'running', fr: 'en cours' },
-  succeeded: { en: 'succeeded', fr: 'réussie' },
-  succeeded_with_errors: { en: 'succeeded with errors', fr: 'réussie avec des erreurs' },
-  failed: { en: 'FAILED', fr: 'ÉCHEC' },
-} as const;
 
 /** Error lines shown on the terminal; the report holds all of them. */
 const SHOWN_ERRORS = 20;
@@ -20,7 +13,7 @@ const SHOWN_ERRORS = 20;
 /** The readable end-of-run summary of the CLI: status, counters, the first errors, where the files are. */
 export async function presentRun(engine: Engine, run: RunResult): Promise<string> {
   const simulation = run.simulate ? ` (${say({ en: 'simulation: nothing was written', fr: 'simulation : rien n’a été écrit' })})` : '';
-  const lines = [`#${run.id} ${run.input}: ${say(STATUS[run.status])}${simulation}`];
+  const lines = [`#${run.id} ${run.input}: ${say(RUN_STATUS_WORDS[run.status])}${simulation}`];
   if (run.message) lines.push(`  ${run.message}`);
   const { counters } = run;
   lines.push(

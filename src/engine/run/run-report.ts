@@ -14,7 +14,8 @@ const STATUS_WORDS: Record<RowStatus, Bilingual> = {
   notExecuted: { en: 'not executed', fr: 'non exécuté' },
 };
 
-const RUN_STATUS_WORDS: Record<RunStatus, Bilingual> = {
+/** How a run's status reads in reports and summaries. */
+export const RUN_STATUS_WORDS: Record<RunStatus, Bilingual> = {
   queued: { en: 'queued', fr: 'en attente' },
   running: { en: 'running', fr: 'en cours' },
   succeeded: { en: 'succeeded', fr: 'réussie' },
