@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE } from './engine/error-catalogue.js';
+import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES } from './engine/error-catalogue.js';
 import { createError, formatMessage, ToolSyncError, type Bilingual } from './errors.js';
 import { ACTIONS } from './processors/registry.js';
 
@@ -9,6 +9,7 @@ const ROW_MESSAGES: Record<string, Bilingual> = Object.assign(
   {},
   CSV_ROW_MESSAGES,
   CAPTURE_MESSAGES,
+  RUN_MESSAGES,
   ...ACTIONS.map((action) => action.messages),
 );
 const THROWN = [...ERROR_CATALOGUE.values()].map((factory) => [factory.code, factory.text] as const);

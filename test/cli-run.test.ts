@@ -145,7 +145,7 @@ for (const kind of DATABASES) {
         const predicted = [
           'line 3 [created] SIMULATION: User account added: jdoe (John Doe)',
           'line 4 [created] SIMULATION: User account added: asmith (Ann Smith)',
-          'line 5 [updated] SIMULATION: User account changed: jdoe (firstname)',
+          'line 5 [updated] SIMULATION: User account changed: Johnny Doe as [jdoe] (ID1): firstname',
           'line 6 [error] e-mail ann@example.edu already belongs to account "asmith"',
           'line 7 [error] column username: "bad user" is not a valid username (lower-case letters, digits and the characters _ - . @ only)',
           'line 9 [unchanged] SIMULATION: User account unchanged: jdoe',

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { createEngine, type Engine } from '../src/engine/engine.js';
 import { createStore, type DatabaseKind, type Store } from '../src/store/database.js';
@@ -30,18 +29,22 @@ export const DATABASES: readonly DatabaseKind[] = (await pgReachable()) ? ['sqli
 
 if (!DATABASES.includes('postgres')) console.warn(`PostgreSQL tests skipped: ${TEST_PG_URL} unreachable`);
 
-/** A fresh, migrated store of the given kind. */
+/**
+ * A fresh, migrated store of the given kind. PostgreSQL stores live in schemas named `t_…`, dropped all together
+ * after the run (test/global-setup.ts): dropping one while another suite's migrator introspects every schema
+ * would fail that suite.
+ */
 export async function openTestStore(kind: DatabaseKind, sqlitePath = ':memory:'): Promise<Store> {
   if (kind === 'sqlite') return createStore({ sqlitePath });
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const store = await createStore({ url: TEST_PG_URL, pgSchema: schema });
-  return {
-    ...store,
-    close: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(store.db);
-      await store.close();
-    },
-  };
+  return createStore({ url: TEST_PG_URL, pgSchema: testSchemaName() });
+}
+
+/**
+ * A schema name of this test run: `t_<run>_<random>`, the run being a base-36 time set by the global setup, so
+ * that a run drops only its own schemas, whatever other runs share the server.
+ */
+export function testSchemaName(): string {
+  return `t_${process.env.TOOL_SYNC_TEST_RUN ?? Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
 }
 
 /** Connection settings that let a child process (the CLI) open the same test store. */
@@ -54,9 +57,12 @@ export async function openTestEngine(kind: DatabaseKind): Promise<Engine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tool-sync-test-'));
   const store = await openTestStore(kind, join(dataDir, 'store.sqlite'));
   const engine = await createEngine({ dataDir, store });
+  let closed = false;
   return {
     ...engine,
     close: async () => {
+      if (closed) return;
+      closed = true;
       await engine.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

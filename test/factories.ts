@@ -51,3 +51,62 @@ export async function buildGroup(store: Store, overrides: { courseId: number; na
     .executeTakeFirstOrThrow();
   return id;
 }
+
+export async function buildEnrolInstance(
+  store: Store,
+  overrides: { courseId: number; enrol: string; status?: number; sortorder?: number; roleId?: number; customint1?: number },
+): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_enrol')
+    .values({
+      enrol: overrides.enrol,
+      courseid: overrides.courseId,
+      status: overrides.status ?? 0,
+      sortorder: overrides.sortorder ?? 0,
+      roleid: overrides.roleId ?? 5,
+      customint1: overrides.customint1 ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function buildProfileField(store: Store, overrides: { shortname: string; name?: string; datatype?: string }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_user_info_field')
+    .values({ shortname: overrides.shortname, name: overrides.name ?? overrides.shortname, datatype: overrides.datatype ?? 'text' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A user row as the platform would hold it (its password as stored: a hash, `*NOPASS*` or ''). */
+export async function buildUser(
+  store: Store,
+  overrides: { username: string; email?: string; idnumber?: string; password?: string; deleted?: boolean },
+): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_user')
+    .values({
+      username: overrides.username,
+      firstname: 'First',
+      lastname: 'Last',
+      email: overrides.email ?? '',
+      idnumber: overrides.idnumber ?? '',
+      password: overrides.password ?? '',
+      deleted: overrides.deleted ? 1 : 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A user enrolment (without the role Moodle would give with it). */
+export async function buildUserEnrolment(store: Store, overrides: { instanceId: number; userId: number; timestart?: number; timeend?: number }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_user_enrolments')
+    .values({ enrolid: overrides.instanceId, userid: overrides.userId, timestart: overrides.timestart ?? 0, timeend: overrides.timeend ?? 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

@@ -34,7 +34,11 @@ export async function withEngine(command: Command, work: (engine: Engine, deploy
   let engine: Engine | undefined;
   try {
     const deployment = deploymentOf(command);
-    engine = await createEngine({ dataDir: deployment.dataDir, ...(deployment.databaseUrl ? { databaseUrl: deployment.databaseUrl } : {}) });
+    engine = await createEngine({
+      dataDir: deployment.dataDir,
+      ...(deployment.databaseUrl ? { databaseUrl: deployment.databaseUrl } : {}),
+      ...(deployment.smtpUrl ? { smtpUrl: deployment.smtpUrl } : {}),
+    });
     process.exitCode = (await work(engine, deployment)) ?? EXIT.ok;
   } catch (error) {
     printError(error);

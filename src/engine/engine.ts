@@ -14,6 +14,8 @@ export interface EngineOptions {
   readonly databaseUrl?: string;
   /** An already open store (tests give each suite its own PostgreSQL schema); it is closed with the engine. */
   readonly store?: Store;
+  /** SMTP server for mails (`smtp://user:pass@host:port`); absent: mails go to the outbox. A secret: never logged. */
+  readonly smtpUrl?: string;
 }
 
 /** Everything a run needs, opened once per process. */
@@ -26,6 +28,8 @@ export interface Engine {
   readonly owner: string;
   /** Runs of this process as they start, progress and finish. */
   readonly events: RunEvents;
+  /** SMTP server of the deployment, if any (a secret). */
+  readonly smtpUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -40,13 +44,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const folder = createDataFolder(options.dataDir);
   const store =
     options.store ?? (await createStore(options.databaseUrl ? { url: options.databaseUrl } : { sqlitePath: folder.sqlitePath }));
+  const platform = new EmbeddedPlatform(store);
   return {
     folder,
     store,
     settings: new SettingsStore(store.db),
-    platform: new EmbeddedPlatform(store),
+    platform,
     owner: PROCESS_OWNER,
     events: new RunEvents(),
-    close: () => store.close(),
+    smtpUrl: options.smtpUrl,
+    close: async () => {
+      await platform.close();
+      await store.close();
+    },
   };
 }

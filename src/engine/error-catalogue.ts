@@ -4,10 +4,11 @@ import * as deploymentErrors from '../settings/deployment.js';
 import * as settingsErrors from '../settings/settings-errors.js';
 import * as storeErrors from '../store/store-errors.js';
 import * as engineErrors from './engine-errors.js';
+import * as dateErrors from '../processors/dates.js';
 
 /** Every thrown-error code of tool-sync with its factory (English and French text), by code. */
 export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
-  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors]
+  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors]
     .flatMap((module) => Object.values(module))
     .filter((value): value is ErrorFactory => typeof value === 'function' && 'code' in value)
     .map((factory) => [factory.code, factory]),
@@ -16,3 +17,4 @@ export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
 /** Report messages by code: rows read badly, row outcomes of each processor, capture events. */
 export { CSV_ROW_MESSAGES } from '../csv/csv-errors.js';
 export { CAPTURE_MESSAGES } from './files/capture-drop-folder.js';
+export { RUN_MESSAGES } from './run/run-messages.js';

@@ -1,117 +1,29 @@
+import type {
+  Added,
+  CohortMember,
+  CourseRoleAssignment,
+  Enrolment,
+  FindBy,
+  FindUsers,
+  GroupMember,
+  NewCohort,
+  NewGroup,
+  NewUser,
+  PasswordCheck,
+  PlatformCategory,
+  PlatformCohort,
+  PlatformCourse,
+  PlatformEnrolInstance,
+  PlatformGroup,
+  PlatformProfileField,
+  PlatformRole,
+  PlatformUser,
+  UserChange,
+  UserLookupField,
+} from './entities.js';
 import type { ItemResult } from './item-result.js';
 
-/** Fields a user can be found by (the original's `users_primaryidentity` choices). */
-export const USER_LOOKUP_FIELDS = ['id', 'idnumber', 'username', 'email'] as const;
-export type UserLookupField = (typeof USER_LOOKUP_FIELDS)[number];
-
-/** Profile fields of a user as Moodle's `user` table holds them. */
-export interface UserProfile {
-  readonly firstname: string;
-  readonly lastname: string;
-  readonly email: string;
-  readonly idnumber: string;
-  readonly auth: string;
-  readonly institution: string;
-  readonly department: string;
-  readonly city: string;
-  readonly country: string;
-  readonly lang: string;
-  readonly timezone: string;
-  readonly phone1: string;
-  readonly phone2: string;
-  readonly address: string;
-  readonly url: string;
-  readonly description: string;
-  readonly mailformat: number;
-  readonly maildisplay: number;
-  readonly maildigest: number;
-  readonly autosubscribe: number;
-  readonly trackforums: number;
-}
-
-/** A user as the platform holds it. */
-export interface PlatformUser extends UserProfile {
-  readonly id: number;
-  readonly username: string;
-  readonly mnethostid: number;
-  readonly suspended: boolean;
-  readonly deleted: boolean;
-}
-
-/** A user to create; profile fields left out take the platform's defaults. */
-export interface NewUser extends Partial<UserProfile> {
-  readonly username: string;
-  /** A password hash, `*NOPASS*`, or absent for no password. */
-  readonly password?: string;
-  readonly suspended?: boolean;
-}
-
-/** A change to an existing user: only the fields given are written. */
-export interface UserChange {
-  readonly id: number;
-  readonly set: Partial<UserProfile> & { readonly username?: string; readonly password?: string; readonly suspended?: boolean };
-}
-
-/**
- * Finds the users matching any of the given values, by as many fields as needed in one call; deleted accounts
- * are never returned. Matching is exact except for usernames and e-mails (case-insensitive).
- */
-export interface FindUsers {
-  readonly by: { readonly [F in UserLookupField]?: readonly string[] };
-}
-
-/** A course as the platform holds it. */
-export interface PlatformCourse {
-  readonly id: number;
-  readonly shortname: string;
-  readonly fullname: string;
-  readonly idnumber: string;
-  /** Category id. */
-  readonly category: number;
-  readonly format: string;
-  readonly visible: boolean;
-  readonly startdate: number;
-  readonly enddate: number;
-}
-
-/** A course category; `path` lists the ids from the top down (`/1/4/9`). */
-export interface PlatformCategory {
-  readonly id: number;
-  readonly name: string;
-  readonly idnumber: string;
-  readonly parent: number;
-  readonly path: string;
-  readonly visible: boolean;
-}
-
-/** A role, known by its shortname (`student`, `editingteacher`…). */
-export interface PlatformRole {
-  readonly id: number;
-  readonly shortname: string;
-  readonly name: string;
-}
-
-/** A cohort, in the system context or a category's (`categoryId`). */
-export interface PlatformCohort {
-  readonly id: number;
-  readonly name: string;
-  readonly idnumber: string;
-  readonly description: string;
-  /** Category of its context; null for the system context. */
-  readonly categoryId: number | null;
-}
-
-/** A group of a course. */
-export interface PlatformGroup {
-  readonly id: number;
-  readonly courseId: number;
-  readonly name: string;
-  readonly idnumber: string;
-  readonly description: string;
-}
-
-/** Lookup values by field, several fields in one call; what matches one of them is returned once. */
-export type FindBy<Field extends string> = { readonly by: { readonly [F in Field]?: readonly string[] } };
+export * from './entities.js';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -139,6 +51,34 @@ export interface Operations {
   /** Groups of one course by id, idnumber or name (lookups are always scoped to a course). */
   findGroups: Operation<FindBy<'id' | 'idnumber' | 'name'> & { readonly courseId: number }, readonly PlatformGroup[]>;
   updateUsers: Operation<readonly UserChange[], readonly ItemResult<null>[]>;
+  /**
+   * Deletes users as Moodle does: the account is marked deleted and renamed so its username and e-mail are
+   * free again, and its enrolments, role assignments, group and cohort memberships are removed.
+   */
+  deleteUsers: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /** Whether each clear password is the user's current one; `null` where the platform cannot tell (Moodle). */
+  checkPasswords: Operation<readonly PasswordCheck[], readonly (boolean | null)[]>;
+  /** Current values of custom profile fields of users (only fields that have a value), to compare before writing. */
+  findUserCustomFields: Operation<
+    { readonly userIds: readonly number[]; readonly shortnames: readonly string[] },
+    readonly { readonly userId: number; readonly shortname: string; readonly value: string }[]
+  >;
+  /** Custom profile fields by shortname. */
+  findProfileFields: Operation<{ readonly shortnames: readonly string[] }, readonly PlatformProfileField[]>;
+  /** Creates text profile fields (shortname, name). */
+  createProfileFields: Operation<readonly { readonly shortname: string; readonly name: string }[], readonly ItemResult<{ readonly id: number }>[]>;
+  createCohorts: Operation<readonly NewCohort[], readonly ItemResult<{ readonly id: number }>[]>;
+  addCohortMembers: Operation<readonly CohortMember[], readonly ItemResult<Added>[]>;
+  /** The enrolment instances of courses, every method or one (`enrol`), in sortorder. */
+  findEnrolInstances: Operation<{ readonly courseIds: readonly number[]; readonly enrol?: string }, readonly PlatformEnrolInstance[]>;
+  /** Enrols users (user enrolment plus role in the course context); re-enrolling updates dates and status. */
+  enrolUsers: Operation<readonly Enrolment[], readonly ItemResult<Added>[]>;
+  /** Roles of users in courses (any component). */
+  findCourseRoles: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly CourseRoleAssignment[]>;
+  /** Gives roles in course contexts without enrolment (the original's role-only mode). */
+  assignCourseRoles: Operation<readonly CourseRoleAssignment[], readonly ItemResult<Added>[]>;
+  createGroups: Operation<readonly NewGroup[], readonly ItemResult<{ readonly id: number }>[]>;
+  addGroupMembers: Operation<readonly GroupMember[], readonly ItemResult<Added>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -154,20 +94,18 @@ export const WRITES: Record<OperationKind, boolean> = {
   findRoles: false,
   findCohorts: false,
   findGroups: false,
+  deleteUsers: true,
+  checkPasswords: false,
+  findUserCustomFields: false,
+  findProfileFields: false,
+  createProfileFields: true,
+  createCohorts: true,
+  addCohortMembers: true,
+  findEnrolInstances: false,
+  enrolUsers: true,
+  findCourseRoles: false,
+  assignCourseRoles: true,
+  createGroups: true,
+  addGroupMembers: true,
   updateUsers: true,
 };
-
-/** The form a value is compared in: usernames and e-mails compare case-insensitively. */
-export function lookupKey(field: UserLookupField, value: string): string {
-  return field === 'username' || field === 'email' ? value.toLowerCase() : value;
-}
-
-/** Whether a user matches one of the looked-up values. */
-export function matchesLookup(user: PlatformUser, by: FindUsers['by']): boolean {
-  return USER_LOOKUP_FIELDS.some((field) => {
-    const values = by[field];
-    if (!values?.length) return false;
-    const key = lookupKey(field, String(user[field]));
-    return values.some((value) => lookupKey(field, value) === key);
-  });
-}

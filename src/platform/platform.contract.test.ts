@@ -1,10 +1,37 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestStore } from '../../test/databases.js';
-import { buildCategory, buildCohort, buildCourse, buildGroup } from '../../test/factories.js';
+import {
+  buildCategory,
+  buildCohort,
+  buildCourse,
+  buildEnrolInstance,
+  buildGroup,
+  buildProfileField,
+  buildUser,
+  buildUserEnrolment,
+} from '../../test/factories.js';
 import type { Store } from '../store/database.js';
 import { EmbeddedPlatform } from './embedded/embedded-platform.js';
+import type { ItemResult } from './item-result.js';
+import { NO_PASSWORD } from './operations.js';
 import type { Platform } from './platform.js';
 import { SimulatedPlatform } from './simulated-platform.js';
+
+/** The id an accepted creation answered (fails the test otherwise). */
+function idOf(result: ItemResult<{ readonly id: number }> | undefined): number {
+  if (!result?.ok) throw new Error(`expected an accepted item, got ${JSON.stringify(result)}`);
+  return result.value.id;
+}
+
+/** The error codes of a list of results, `ok` for accepted items (and `added`/`kept` for memberships). */
+function outcomes(results: readonly ItemResult<unknown>[]): string[] {
+  return results.map((result) => {
+    if (!result.ok) return result.error.code;
+    const value = result.value as { added?: boolean } | null;
+    return value && typeof value === 'object' && 'added' in value ? (value.added ? 'added' : 'kept') : 'ok';
+  });
+}
 
 /** Every implementation of the port, on every database: one suite, the same expectations. */
 const PLATFORMS: readonly { name: string; create(store: Store): Platform }[] = [
@@ -17,7 +44,10 @@ for (const kind of DATABASES) {
     describe(`${implementation.name} platform on ${kind}`, () => {
       let store: Store;
       let platform: Platform;
-      afterEach(async () => store?.close());
+      afterEach(async () => {
+        await platform?.close();
+        await store?.close();
+      });
       const open = async () => {
         store = await openTestStore(kind);
         platform = implementation.create(store);
@@ -105,16 +135,507 @@ for (const kind of DATABASES) {
         const [result] = await platform.run('updateUsers', [{ id, set: { username: 'asmith' } }]);
         expect(result).toMatchObject({ ok: false, error: { code: 'PLATFORM_USERNAME_TAKEN' } });
       });
+
+      it('renames in order within one call: a freed username can be taken, a username given twice cannot', async () => {
+        await open();
+        const [a, b, c] = (await platform.run('createUsers', [
+          { username: 'ann', firstname: 'A', lastname: 'A' },
+          { username: 'bob', firstname: 'B', lastname: 'B' },
+          { username: 'cid', firstname: 'C', lastname: 'C' },
+        ])).map(idOf);
+        const results = await platform.run('updateUsers', [
+          { id: a!, set: { username: 'Anna' } },
+          { id: b!, set: { username: 'ann' } },
+          { id: c!, set: { username: 'anna' } },
+          { id: c!, set: { username: 'cid' } },
+        ]);
+        expect(outcomes(results)).toEqual(['ok', 'ok', 'PLATFORM_USERNAME_TAKEN', 'ok']);
+        const found = await platform.run('findUsers', { by: { id: [a, b, c].map(String) } });
+        expect(found.map((user) => [user.id, user.username]).sort()).toEqual([[a, 'anna'], [b, 'ann'], [c, 'cid']].sort());
+      });
+
+      it('writes custom fields and preferences, rejecting an unknown field by its shortname', async () => {
+        await open();
+        await buildProfileField(store, { shortname: 'dept' });
+        await buildProfileField(store, { shortname: 'team' });
+        const created = await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D', customFields: { dept: 'Maths', team: 'Blue' }, preferences: { auth_forcepasswordchange: '1' } },
+          { username: 'asmith', firstname: 'A', lastname: 'S', customFields: { dept: 'Arts', nope: 'x' } },
+          { username: 'asmith', firstname: 'A', lastname: 'S', customFields: { team: '' } },
+        ]);
+        expect(outcomes(created)).toEqual(['ok', 'PLATFORM_PROFILE_FIELD_UNKNOWN', 'ok']);
+        expect(created[1]).toMatchObject({ error: { kind: 'rejected', params: { shortname: 'nope' }, message: expect.stringContaining('"nope"') } });
+        const [jdoe, asmith] = [idOf(created[0]), idOf(created[2])];
+        const updated = await platform.run('updateUsers', [
+          { id: jdoe, set: { customFields: { team: 'Red' }, preferences: { auth_forcepasswordchange: '0' } } },
+          { id: asmith, set: { firstname: 'Ann', customFields: { other: 'x' } } },
+        ]);
+        expect(outcomes(updated)).toEqual(['ok', 'PLATFORM_PROFILE_FIELD_UNKNOWN']);
+        expect(await platform.run('findUserCustomFields', { userIds: [asmith, jdoe, 999_999], shortnames: ['team', 'dept', 'nope'] })).toEqual([
+          { userId: jdoe, shortname: 'dept', value: 'Maths' },
+          { userId: jdoe, shortname: 'team', value: 'Red' },
+        ]);
+        const [unchanged] = await platform.run('findUsers', { by: { id: [String(asmith)] } });
+        expect(unchanged).toMatchObject({ firstname: 'A' });
+      });
+
+      it('checks clear passwords against what was stored: hashes, *NOPASS* as is, no password never matches', async () => {
+        await open();
+        const [withPassword, noLogin, none] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D', password: 'Secret-1' },
+          { username: 'nologin', firstname: 'N', lastname: 'L', password: NO_PASSWORD },
+          { username: 'none', firstname: 'N', lastname: 'N' },
+        ])).map(idOf);
+        const checks = [
+          { id: withPassword!, password: 'Secret-1' },
+          { id: withPassword!, password: 'secret-1' },
+          { id: noLogin!, password: NO_PASSWORD },
+          { id: noLogin!, password: '' },
+          { id: none!, password: '' },
+          { id: 999_999, password: 'Secret-1' },
+        ];
+        expect(await platform.run('checkPasswords', checks)).toEqual([true, false, true, false, false, false]);
+        expect(outcomes(await platform.run('updateUsers', [{ id: withPassword!, set: { password: 'Other-2' } }, { id: none!, set: { password: NO_PASSWORD } }]))).toEqual(['ok', 'ok']);
+        expect(await platform.run('checkPasswords', [
+          { id: withPassword!, password: 'Secret-1' },
+          { id: withPassword!, password: 'Other-2' },
+          { id: none!, password: NO_PASSWORD },
+        ])).toEqual([false, true, true]);
+      });
+
+      it('deletes users as Moodle does: gone from lookups, username and e-mail free again, unknown or deleted ids rejected', async () => {
+        await open();
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D', email: 'jdoe@example.org', idnumber: 'E1', password: 'Secret-1' },
+          { username: 'asmith', firstname: 'A', lastname: 'S' },
+        ])).map(idOf);
+        const results = await platform.run('deleteUsers', [jdoe!, 999_999, jdoe!]);
+        expect(outcomes(results)).toEqual(['ok', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND']);
+        expect(results[1]).toMatchObject({ error: { params: { id: 999_999 }, message: 'No user with id 999999' } });
+        expect(await platform.run('findUsers', { by: { id: [String(jdoe)], username: ['jdoe'], email: ['jdoe@example.org'], idnumber: ['E1'] } })).toEqual([]);
+        expect(outcomes(await platform.run('deleteUsers', [jdoe!]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('updateUsers', [{ id: jdoe!, set: { firstname: 'X' } }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+        expect(await platform.run('checkPasswords', [{ id: jdoe!, password: 'Secret-1' }])).toEqual([false]);
+        const again = await platform.run('createUsers', [{ username: 'jdoe', firstname: 'New', lastname: 'D', email: 'jdoe@example.org', idnumber: 'E1' }]);
+        const newId = idOf(again[0]);
+        expect(newId).not.toBe(jdoe);
+        expect((await platform.run('findUsers', { by: { email: ['JDOE@example.org'] } })).map((user) => user.id)).toEqual([newId]);
+        expect(outcomes(await platform.run('updateUsers', [{ id: asmith!, set: { username: 'jdoe' } }]))).toEqual(['PLATFORM_USERNAME_TAKEN']);
+      });
+
+      it('deleting a user removes its roles and custom field values', async () => {
+        await open();
+        await buildProfileField(store, { shortname: 'dept' });
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const [instance] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D', customFields: { dept: 'Maths' } },
+          { username: 'asmith', firstname: 'A', lastname: 'S', customFields: { dept: 'Arts' } },
+        ])).map(idOf);
+        await platform.run('enrolUsers', [jdoe!, asmith!].map((userId) => ({ instanceId: instance!.id, userId, roleId: 5, timestart: 0, timeend: 0 })));
+        await platform.run('deleteUsers', [jdoe!]);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!, asmith!] })).toEqual([
+          { courseId: course, userId: asmith, roleId: 5, component: '' },
+        ]);
+        expect(await platform.run('findUserCustomFields', { userIds: [jdoe!, asmith!], shortnames: ['dept'] })).toEqual([
+          { userId: asmith, shortname: 'dept', value: 'Arts' },
+        ]);
+      });
+
+      it('finds and creates text profile fields, refusing a shortname already used', async () => {
+        await open();
+        const existing = await buildProfileField(store, { shortname: 'dept', name: 'Department', datatype: 'menu' });
+        const results = await platform.run('createProfileFields', [
+          { shortname: 'team', name: 'Team' },
+          { shortname: 'dept', name: 'Dept again' },
+          { shortname: 'team', name: 'Team again' },
+          { shortname: 'site', name: 'Site' },
+        ]);
+        expect(outcomes(results)).toEqual(['ok', 'PLATFORM_PROFILE_FIELD_TAKEN', 'PLATFORM_PROFILE_FIELD_TAKEN', 'ok']);
+        expect(results[1]).toMatchObject({ error: { params: { shortname: 'dept' }, message: expect.stringContaining('"dept"') } });
+        const found = await platform.run('findProfileFields', { shortnames: ['site', 'team', 'dept', 'nope'] });
+        expect(found).toEqual([
+          { id: existing, shortname: 'dept', name: 'Department', datatype: 'menu' },
+          { id: idOf(results[0]), shortname: 'team', name: 'Team', datatype: 'text' },
+          { id: idOf(results[3]), shortname: 'site', name: 'Site', datatype: 'text' },
+        ]);
+        const [user] = await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D', customFields: { team: 'Blue' } }]);
+        expect(await platform.run('findUserCustomFields', { userIds: [idOf(user)], shortnames: ['team'] })).toEqual([
+          { userId: idOf(user), shortname: 'team', value: 'Blue' },
+        ]);
+      });
+
+      it('creates cohorts in the system or a category context, refusing a taken idnumber or an unknown category', async () => {
+        await open();
+        const science = await buildCategory(store, { name: 'Science' });
+        await buildCohort(store, { name: 'Old', idnumber: 'OLD' });
+        const results = await platform.run('createCohorts', [
+          { name: 'Year 1', idnumber: 'Y1', description: 'First year' },
+          { name: 'Lab', idnumber: 'LAB', categoryId: science },
+          { name: 'Again', idnumber: 'Y1' },
+          { name: 'Older', idnumber: 'OLD' },
+          { name: 'Nowhere', idnumber: 'NW', categoryId: 999_999 },
+          { name: 'No idnumber' },
+          { name: 'No idnumber either', idnumber: '' },
+        ]);
+        expect(outcomes(results)).toEqual(['ok', 'ok', 'PLATFORM_COHORT_IDNUMBER_TAKEN', 'PLATFORM_COHORT_IDNUMBER_TAKEN', 'PLATFORM_CATEGORY_NOT_FOUND', 'ok', 'ok']);
+        expect(results[2]).toMatchObject({ error: { params: { idnumber: 'Y1' }, message: 'Cohort idnumber already exists: Y1' } });
+        expect(results[4]).toMatchObject({ error: { params: { categoryId: 999_999 } } });
+        const found = await platform.run('findCohorts', { by: { idnumber: ['Y1', 'LAB', 'NW'], name: ['No idnumber'], id: [String(idOf(results[6]))] } });
+        expect(found.map(({ id, name, idnumber, description, categoryId }) => ({ id, name, idnumber, description, categoryId }))).toEqual([
+          { id: idOf(results[0]), name: 'Year 1', idnumber: 'Y1', description: 'First year', categoryId: null },
+          { id: idOf(results[1]), name: 'Lab', idnumber: 'LAB', description: '', categoryId: science },
+          { id: idOf(results[5]), name: 'No idnumber', idnumber: '', description: '', categoryId: null },
+          { id: idOf(results[6]), name: 'No idnumber either', idnumber: '', description: '', categoryId: null },
+        ]);
+      });
+
+      it('adds cohort members: unknown cohort or user rejected, a member again not added twice', async () => {
+        await open();
+        const cohort = idOf((await platform.run('createCohorts', [{ name: 'Year 1', idnumber: 'Y1' }]))[0]);
+        const real = await buildCohort(store, { name: 'Real', idnumber: 'R' });
+        const [jdoe, gone] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D' },
+          { username: 'gone', firstname: 'G', lastname: 'G' },
+        ])).map(idOf);
+        await platform.run('deleteUsers', [gone!]);
+        const results = await platform.run('addCohortMembers', [
+          { cohortId: cohort, userId: jdoe! },
+          { cohortId: real, userId: jdoe! },
+          { cohortId: cohort, userId: jdoe! },
+          { cohortId: 999_999, userId: jdoe! },
+          { cohortId: cohort, userId: 999_999 },
+          { cohortId: cohort, userId: gone! },
+        ]);
+        expect(outcomes(results)).toEqual(['added', 'added', 'kept', 'PLATFORM_COHORT_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('addCohortMembers', [{ cohortId: cohort, userId: jdoe! }]))).toEqual(['kept']);
+      });
+
+      it('lists enrolment instances by course, sortorder and id, of every method or one', async () => {
+        await open();
+        const algebra = await buildCourse(store, { shortname: 'ALG' });
+        const biology = await buildCourse(store, { shortname: 'BIO' });
+        const self = await buildEnrolInstance(store, { courseId: biology, enrol: 'self', sortorder: 2, status: 1, roleId: 0 });
+        const cohort = await buildEnrolInstance(store, { courseId: biology, enrol: 'cohort', sortorder: 1 });
+        const manualBio = await buildEnrolInstance(store, { courseId: biology, enrol: 'manual', sortorder: 1 });
+        const instances = await platform.run('findEnrolInstances', { courseIds: [biology, algebra, 999_999] });
+        expect(instances.map(({ courseId, enrol, sortorder, enabled, roleId }) => [courseId, enrol, sortorder, enabled, roleId])).toEqual([
+          [algebra, 'manual', 0, true, 5],
+          [biology, 'manual', 0, true, 5],
+          [biology, 'cohort', 1, true, 5],
+          [biology, 'manual', 1, true, 5],
+          [biology, 'self', 2, false, 0],
+        ]);
+        expect(instances.slice(2).map((instance) => instance.id)).toEqual([cohort, manualBio, self]);
+        const manual = await platform.run('findEnrolInstances', { courseIds: [biology], enrol: 'manual' });
+        expect(manual.map((instance) => instance.enrol)).toEqual(['manual', 'manual']);
+        expect(await platform.run('findEnrolInstances', { courseIds: [] })).toEqual([]);
+      });
+
+      it('enrols users with their role, per item, and re-enrolling answers added false', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 1 });
+        const [manual, cohortInstance] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D' },
+          { username: 'asmith', firstname: 'A', lastname: 'S' },
+        ])).map(idOf);
+        const enrolment = { instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 1_700_000_000, timeend: 0 };
+        const results = await platform.run('enrolUsers', [
+          enrolment,
+          { ...enrolment, instanceId: 999_999 },
+          { ...enrolment, userId: 999_999 },
+          { ...enrolment, roleId: 999 },
+          { ...enrolment, timeend: 1_800_000_000, suspended: true },
+          { instanceId: cohortInstance!.id, userId: asmith!, roleId: 3, timestart: 0, timeend: 0 },
+        ]);
+        expect(outcomes(results)).toEqual(['added', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND', 'kept', 'added']);
+        expect(results[1]).toMatchObject({ error: { params: { instanceId: 999_999 }, message: 'No enrolment instance with id 999999' } });
+        expect(results[3]).toMatchObject({ error: { params: { roleId: 999 } } });
+        expect(outcomes(await platform.run('enrolUsers', [{ ...enrolment, roleId: 3 }]))).toEqual(['kept']);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [asmith!, jdoe!] })).toEqual(
+          [
+            { courseId: course, userId: jdoe, roleId: 3, component: '' },
+            { courseId: course, userId: jdoe, roleId: 5, component: '' },
+            { courseId: course, userId: asmith, roleId: 3, component: 'enrol_cohort' },
+          ].sort((a, b) => a.userId! - b.userId! || a.roleId - b.roleId),
+        );
+      });
+
+      it('gives course roles without enrolment: created when missing, unknown course, user or role rejected', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        const results = await platform.run('assignCourseRoles', [
+          { courseId: course, userId: jdoe!, roleId: 4 },
+          { courseId: course, userId: jdoe!, roleId: 4, component: '' },
+          { courseId: course, userId: jdoe!, roleId: 4, component: 'enrol_meta' },
+          { courseId: 999_999, userId: jdoe!, roleId: 4 },
+          { courseId: course, userId: 999_999, roleId: 4 },
+          { courseId: course, userId: jdoe!, roleId: 999 },
+          { courseId: other, userId: jdoe!, roleId: 3 },
+        ]);
+        expect(outcomes(results)).toEqual(['added', 'kept', 'added', 'PLATFORM_COURSE_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND', 'added']);
+        expect(results[3]).toMatchObject({ error: { params: { courseId: 999_999 }, message: 'No course with id 999999' } });
+        expect(outcomes(await platform.run('assignCourseRoles', [{ courseId: other, userId: jdoe!, roleId: 3 }]))).toEqual(['kept']);
+        expect(await platform.run('findCourseRoles', { courseIds: [other, course], userIds: [jdoe!] })).toEqual([
+          { courseId: course, userId: jdoe, roleId: 4, component: '' },
+          { courseId: course, userId: jdoe, roleId: 4, component: 'enrol_meta' },
+          { courseId: other, userId: jdoe, roleId: 3, component: '' },
+        ].sort((a, b) => a.courseId - b.courseId || a.component.localeCompare(b.component)));
+        expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [] })).toEqual([]);
+      });
+
+      it('creates groups, refusing a name or an idnumber already used in the course, or an unknown course', async () => {
+        await open();
+        const algebra = await buildCourse(store, { shortname: 'ALG' });
+        const biology = await buildCourse(store, { shortname: 'BIO' });
+        await buildGroup(store, { courseId: algebra, name: 'Old', idnumber: 'G-OLD' });
+        const results = await platform.run('createGroups', [
+          { courseId: algebra, name: 'Group A', idnumber: 'G-A', description: 'First' },
+          { courseId: algebra, name: 'Group A' },
+          { courseId: biology, name: 'Group A', idnumber: 'G-A' },
+          { courseId: algebra, name: 'Old' },
+          { courseId: algebra, name: 'Group B', idnumber: 'G-OLD' },
+          { courseId: algebra, name: 'Group C', idnumber: 'G-A' },
+          { courseId: algebra, name: 'Group D', idnumber: '' },
+          { courseId: algebra, name: 'Group E' },
+          { courseId: 999_999, name: 'Group A' },
+        ]);
+        expect(outcomes(results)).toEqual([
+          'ok', 'PLATFORM_GROUP_NAME_TAKEN', 'ok', 'PLATFORM_GROUP_NAME_TAKEN', 'PLATFORM_GROUP_IDNUMBER_TAKEN',
+          'PLATFORM_GROUP_IDNUMBER_TAKEN', 'ok', 'ok', 'PLATFORM_COURSE_NOT_FOUND',
+        ]);
+        expect(results[1]).toMatchObject({ error: { params: { courseId: algebra, name: 'Group A' }, message: `A group named "Group A" already exists in course ${algebra}` } });
+        expect(results[4]).toMatchObject({ error: { params: { courseId: algebra, idnumber: 'G-OLD' } } });
+        expect(await platform.run('findGroups', { courseId: algebra, by: { idnumber: ['G-A'], name: ['Group E'] } })).toEqual([
+          { id: idOf(results[0]), courseId: algebra, name: 'Group A', idnumber: 'G-A', description: 'First' },
+          { id: idOf(results[7]), courseId: algebra, name: 'Group E', idnumber: '', description: '' },
+        ]);
+        expect((await platform.run('findGroups', { courseId: biology, by: { name: ['Group A'] } })).map((group) => group.id)).toEqual([idOf(results[2])]);
+        expect(outcomes(await platform.run('createGroups', [{ courseId: biology, name: 'Group A' }]))).toEqual(['PLATFORM_GROUP_NAME_TAKEN']);
+      });
+
+      it('adds group members who are enrolled in the course: enrol then add works, a member again is kept', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [otherManual] = await platform.run('findEnrolInstances', { courseIds: [other] });
+        const [group] = (await platform.run('createGroups', [{ courseId: course, name: 'Group A' }])).map(idOf);
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D' },
+          { username: 'asmith', firstname: 'A', lastname: 'S' },
+        ])).map(idOf);
+        const before = await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe! }]);
+        expect(outcomes(before)).toEqual(['PLATFORM_USER_NOT_ENROLLED']);
+        expect(before[0]).toMatchObject({ error: { params: { userId: jdoe, courseId: course, groupId: group } } });
+        await platform.run('enrolUsers', [
+          { instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0, suspended: true },
+          { instanceId: otherManual!.id, userId: asmith!, roleId: 5, timestart: 0, timeend: 0 },
+        ]);
+        const results = await platform.run('addGroupMembers', [
+          { groupId: group!, userId: jdoe!, component: 'tool_sync' },
+          { groupId: group!, userId: jdoe! },
+          { groupId: group!, userId: asmith! },
+          { groupId: 999_999, userId: jdoe! },
+          { groupId: group!, userId: 999_999 },
+        ]);
+        expect(outcomes(results)).toEqual(['added', 'kept', 'PLATFORM_USER_NOT_ENROLLED', 'PLATFORM_GROUP_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe! }]))).toEqual(['kept']);
+      });
+
+      it('accepts a real group member enrolled on the platform, found through findGroups', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const group = await buildGroup(store, { courseId: course, name: 'Real' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
+        const [found] = await platform.run('findGroups', { courseId: course, by: { name: ['Real'] } });
+        expect(found?.id).toBe(group);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group, userId: jdoe! }]))).toEqual(['added']);
+      });
     });
   }
 
+  describe(`embedded platform on ${kind}: what the lms_* tables hold`, () => {
+    let store: Store;
+    let platform: EmbeddedPlatform;
+    afterEach(async () => {
+      await platform?.close();
+      await store?.close();
+    });
+    const open = async () => {
+      store = await openTestStore(kind);
+      platform = new EmbeddedPlatform(store);
+    };
+    const passwordOf = async (id: number) =>
+      (await store.db.selectFrom('lms_user').select('password').where('id', '=', id).executeTakeFirstOrThrow()).password;
+
+    it('stores SHA-512 crypt hashes of clear passwords, *NOPASS* as is, and nothing for no password', async () => {
+      await open();
+      const [hashed, nologin, none, same] = (await platform.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D', password: 'Secret-1' },
+        { username: 'nologin', firstname: 'N', lastname: 'L', password: NO_PASSWORD },
+        { username: 'none', firstname: 'N', lastname: 'N' },
+        { username: 'same', firstname: 'S', lastname: 'S', password: 'Secret-1' },
+      ])).map(idOf);
+      expect(await passwordOf(hashed!)).toMatch(/^\$6\$rounds=10000\$[./0-9A-Za-z]{16}\$[./0-9A-Za-z]{86}$/);
+      expect(await passwordOf(same!)).not.toBe(await passwordOf(hashed!));
+      expect(await passwordOf(nologin!)).toBe(NO_PASSWORD);
+      expect(await passwordOf(none!)).toBe('');
+      await platform.run('updateUsers', [{ id: none!, set: { password: 'Later-3' } }]);
+      expect(await passwordOf(none!)).toMatch(/^\$6\$rounds=10000\$/);
+      expect(await platform.run('checkPasswords', [{ id: none!, password: 'Later-3' }])).toEqual([true]);
+    });
+
+    it('writes custom field data and upserts preferences', async () => {
+      await open();
+      const dept = await buildProfileField(store, { shortname: 'dept' });
+      const [jdoe] = (await platform.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D', customFields: { dept: 'Maths' }, preferences: { auth_forcepasswordchange: '1', htmleditor: 'tiny' } },
+      ])).map(idOf);
+      await platform.run('updateUsers', [
+        { id: jdoe!, set: { preferences: { auth_forcepasswordchange: '0' } } },
+        { id: jdoe!, set: { customFields: { dept: 'Arts' } } },
+      ]);
+      expect(await store.db.selectFrom('lms_user_info_data').select(['userid', 'fieldid', 'data']).execute()).toEqual([{ userid: jdoe, fieldid: dept, data: 'Arts' }]);
+      const preferences = await store.db.selectFrom('lms_user_preferences').select(['name', 'value']).where('userid', '=', jdoe!).orderBy('name').execute();
+      expect(preferences).toEqual([{ name: 'auth_forcepasswordchange', value: '0' }, { name: 'htmleditor', value: 'tiny' }]);
+    });
+
+    it('runs a call in one transaction: a call that throws leaves nothing behind', async () => {
+      await open();
+      await buildProfileField(store, { shortname: 'dept' });
+      await expect(
+        platform.run('createUsers', [
+          { username: 'first', firstname: 'F', lastname: 'F' },
+          { username: 'broken', firstname: 'B', lastname: 'B', customFields: { dept: null as never } },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.db.selectFrom('lms_user').select('username').execute()).toEqual([]);
+    });
+
+    it('deletes users as delete_user does: renamed, e-mail hashed, idnumber cleared, their rows removed', async () => {
+      await open();
+      const course = await buildCourse(store, { shortname: 'C1' });
+      const cohort = await buildCohort(store, { name: 'Y1' });
+      const group = await buildGroup(store, { courseId: course, name: 'G' });
+      const field = await buildProfileField(store, { shortname: 'dept' });
+      const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+      const ids = (await platform.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D', email: 'J.Doe (work)@Example.org', idnumber: 'E1', customFields: { dept: 'x' }, preferences: { a: '1' } },
+        { username: 'jdoe2', firstname: 'J', lastname: 'D', email: 'j.doe(work)@example.org' },
+        { username: 'noemail', firstname: 'N', lastname: 'E' },
+        { username: 'kept', firstname: 'K', lastname: 'K', customFields: { dept: 'y' }, preferences: { a: '1' } },
+      ])).map(idOf);
+      for (const userId of ids) {
+        await platform.run('enrolUsers', [{ instanceId: manual!.id, userId, roleId: 5, timestart: 0, timeend: 0 }]);
+        await platform.run('addGroupMembers', [{ groupId: group, userId }]);
+        await platform.run('addCohortMembers', [{ cohortId: cohort, userId }]);
+        await store.db.insertInto('lms_user_picture').values({ userid: userId, variant: 'f1', mimetype: 'image/png', content: new Uint8Array([1]), timemodified: 0 }).execute();
+      }
+      await store.db.updateTable('lms_user').set({ picture: 1 }).execute();
+      const before = Math.floor(Date.now() / 1000);
+      const [jdoe, jdoe2, noemail, kept] = ids;
+      expect(outcomes(await platform.run('deleteUsers', [jdoe!, jdoe2!, noemail!]))).toEqual(['ok', 'ok', 'ok']);
+      const rows = await store.db.selectFrom('lms_user').select(['id', 'username', 'email', 'idnumber', 'picture', 'deleted', 'timemodified']).orderBy('id').execute();
+      const [first, second, third] = rows;
+      const time = Number(first!.username.split('.').at(-1));
+      expect(time).toBeGreaterThanOrEqual(before);
+      expect(first).toMatchObject({ username: `j.doework@example.org.${time}`, email: createHash('md5').update('jdoe').digest('hex'), idnumber: '', picture: 0, deleted: 1 });
+      expect(second).toMatchObject({ username: `j.doework@example.org.${time + 1}`, deleted: 1 });
+      expect(third).toMatchObject({ username: `noemail.${time}`, deleted: 1 });
+      expect(rows[3]).toMatchObject({ username: 'kept', picture: 1, deleted: 0 });
+      for (const table of ['lms_user_enrolments', 'lms_role_assignments', 'lms_groups_members', 'lms_cohort_members', 'lms_user_preferences', 'lms_user_info_data', 'lms_user_picture'] as const) {
+        expect((await store.db.selectFrom(table).select('userid').execute()).map((row) => row.userid), table).toEqual([kept]);
+      }
+      expect(field).toBeGreaterThan(0);
+    });
+
+    it('enrols with the role owned as Moodle does, creates the course context, and updates a re-enrolment', async () => {
+      await open();
+      const course = await buildCourse(store, { shortname: 'C1' });
+      await store.db.deleteFrom('lms_context').where('contextlevel', '=', 50).execute();
+      const self = await buildEnrolInstance(store, { courseId: course, enrol: 'self', sortorder: 1 });
+      const cohortInstance = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 2 });
+      const [manual] = await platform.run('findEnrolInstances', { courseIds: [course], enrol: 'manual' });
+      const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+      await platform.run('enrolUsers', [
+        { instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 100, timeend: 200 },
+        { instanceId: self, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 },
+        { instanceId: cohortInstance, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 },
+      ]);
+      const context = await store.db.selectFrom('lms_context').select('id').where('contextlevel', '=', 50).where('instanceid', '=', course).executeTakeFirstOrThrow();
+      const assignments = await store.db.selectFrom('lms_role_assignments').select(['roleid', 'contextid', 'userid', 'component', 'itemid']).orderBy('id').execute();
+      expect(assignments).toEqual([
+        { roleid: 5, contextid: context.id, userid: jdoe, component: '', itemid: 0 },
+        { roleid: 5, contextid: context.id, userid: jdoe, component: 'enrol_cohort', itemid: cohortInstance },
+      ]);
+      const enrolment = () =>
+        store.db.selectFrom('lms_user_enrolments').select(['status', 'timestart', 'timeend', 'timecreated']).where('enrolid', '=', manual!.id).executeTakeFirstOrThrow();
+      const created = await enrolment();
+      expect(created).toMatchObject({ status: 0, timestart: 100, timeend: 200 });
+      const [again] = await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 300, timeend: 400, suspended: true }]);
+      expect(again).toEqual({ ok: true, value: { added: false } });
+      expect(await enrolment()).toEqual({ status: 1, timestart: 300, timeend: 400, timecreated: created.timecreated });
+      expect(await store.db.selectFrom('lms_user_enrolments').select('id').execute()).toHaveLength(3);
+      expect(await store.db.selectFrom('lms_role_assignments').select('id').execute()).toHaveLength(2);
+    });
+
+    it('puts cohorts in the system context or a category context, created when missing', async () => {
+      await open();
+      const science = await buildCategory(store, { name: 'Science' });
+      await store.db.deleteFrom('lms_context').where('contextlevel', '=', 40).where('instanceid', '=', science).execute();
+      const [system, lab] = (await platform.run('createCohorts', [{ name: 'Y1' }, { name: 'Lab', categoryId: science }])).map(idOf);
+      const contexts = await store.db
+        .selectFrom('lms_cohort as ch')
+        .innerJoin('lms_context as ctx', 'ctx.id', 'ch.contextid')
+        .select(['ch.id', 'ctx.contextlevel', 'ctx.instanceid'])
+        .orderBy('ch.id')
+        .execute();
+      expect(contexts).toEqual([
+        { id: system, contextlevel: 10, instanceid: 0 },
+        { id: lab, contextlevel: 40, instanceid: science },
+      ]);
+    });
+
+    it('stores the component of group memberships and of role assignments, in a course context created when missing', async () => {
+      await open();
+      const course = await buildCourse(store, { shortname: 'C1' });
+      await store.db.deleteFrom('lms_context').where('contextlevel', '=', 50).execute();
+      const group = await buildGroup(store, { courseId: course, name: 'G' });
+      const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+      const [jdoe, asmith] = (await platform.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D' },
+        { username: 'asmith', firstname: 'A', lastname: 'S' },
+      ])).map(idOf);
+      expect(outcomes(await platform.run('assignCourseRoles', [{ courseId: course, userId: asmith!, roleId: 4, component: 'enrol_meta' }]))).toEqual(['added']);
+      expect(await store.db.selectFrom('lms_context').select('instanceid').where('contextlevel', '=', 50).execute()).toEqual([{ instanceid: course }]);
+      await buildUserEnrolment(store, { instanceId: manual!.id, userId: jdoe! });
+      await buildUserEnrolment(store, { instanceId: manual!.id, userId: asmith! });
+      await platform.run('addGroupMembers', [{ groupId: group, userId: jdoe!, component: 'tool_sync' }, { groupId: group, userId: asmith! }]);
+      const members = await store.db.selectFrom('lms_groups_members').select(['userid', 'component']).orderBy('id').execute();
+      expect(members).toEqual([{ userid: jdoe, component: 'tool_sync' }, { userid: asmith, component: '' }]);
+      const roles = await store.db.selectFrom('lms_role_assignments').select(['userid', 'roleid', 'component', 'itemid']).execute();
+      expect(roles).toEqual([{ userid: asmith, roleid: 4, component: 'enrol_meta', itemid: 0 }]);
+    });
+  });
+
   describe(`simulated platform on ${kind}`, () => {
     let store: Store;
-    afterEach(async () => store?.close());
+    let real: EmbeddedPlatform;
+    afterEach(async () => {
+      await real?.close();
+      await store?.close();
+    });
 
     it('never writes to the platform it wraps', async () => {
       store = await openTestStore(kind);
-      const real = new EmbeddedPlatform(store);
+      real = new EmbeddedPlatform(store);
       await real.run('createUsers', [{ username: 'jdoe', firstname: 'John', lastname: 'Doe', email: 'jdoe@example.org' }]);
       const simulated = new SimulatedPlatform(real);
       const [jdoe] = await simulated.run('findUsers', { by: { username: ['jdoe'] } });
@@ -126,5 +647,93 @@ for (const kind of DATABASES) {
       const stored = await store.db.selectFrom('lms_user').select(['username', 'email']).execute();
       expect(stored).toEqual([{ username: 'jdoe', email: 'jdoe@example.org' }]);
     });
+
+    it('keeps every write of every operation in memory: later simulated reads see them, the lms_* tables stay unchanged', async () => {
+      store = await openTestStore(kind);
+      real = new EmbeddedPlatform(store);
+      const course = await buildCourse(store, { shortname: 'C1' });
+      const category = await buildCategory(store, { name: 'Science' });
+      await buildProfileField(store, { shortname: 'dept' });
+      const realGroup = await buildGroup(store, { courseId: course, name: 'Real group' });
+      const realCohort = await buildCohort(store, { name: 'Real cohort', idnumber: 'RC' });
+      const [jdoe, gone] = (await real.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D', email: 'jdoe@example.org', password: 'Secret-1', customFields: { dept: 'Maths' } },
+        { username: 'gone', firstname: 'G', lastname: 'G', email: 'gone@example.org', password: 'Gone-1' },
+      ])).map(idOf);
+      const before = await lmsTables(store);
+      const simulated = new SimulatedPlatform(real);
+
+      expect(outcomes(await simulated.run('createProfileFields', [{ shortname: 'team', name: 'Team' }]))).toEqual(['ok']);
+      const [asmith] = (await simulated.run('createUsers', [
+        { username: 'asmith', firstname: 'A', lastname: 'S', password: 'Pass-9', customFields: { team: 'Blue' }, preferences: { a: '1' } },
+      ])).map(idOf);
+      expect(asmith).toBeLessThan(0);
+      expect(outcomes(await simulated.run('updateUsers', [{ id: jdoe!, set: { password: 'Changed-2', customFields: { dept: 'Arts' } } }]))).toEqual(['ok']);
+      expect(outcomes(await simulated.run('deleteUsers', [gone!]))).toEqual(['ok']);
+      const [cohort] = (await simulated.run('createCohorts', [{ name: 'Lab', idnumber: 'LAB', categoryId: category }])).map(idOf);
+      expect(outcomes(await simulated.run('addCohortMembers', [{ cohortId: cohort!, userId: asmith! }, { cohortId: realCohort, userId: jdoe! }]))).toEqual(['added', 'added']);
+      const [manual] = await simulated.run('findEnrolInstances', { courseIds: [course] });
+      expect(outcomes(await simulated.run('enrolUsers', [{ instanceId: manual!.id, userId: asmith!, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['added']);
+      expect(outcomes(await simulated.run('assignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4 }]))).toEqual(['added']);
+      const [group] = (await simulated.run('createGroups', [{ courseId: course, name: 'Sim group', idnumber: 'SG' }])).map(idOf);
+      const [found] = await simulated.run('findGroups', { courseId: course, by: { id: [String(realGroup)] } });
+      expect(found?.id).toBe(realGroup);
+      expect(outcomes(await simulated.run('addGroupMembers', [{ groupId: group!, userId: asmith! }, { groupId: realGroup, userId: asmith! }]))).toEqual(['added', 'added']);
+
+      expect(await lmsTables(store)).toEqual(before);
+
+      expect((await simulated.run('findUsers', { by: { username: ['asmith', 'gone'], email: ['gone@example.org'] } })).map((user) => user.id)).toEqual([asmith]);
+      expect(await simulated.run('checkPasswords', [
+        { id: asmith!, password: 'Pass-9' },
+        { id: jdoe!, password: 'Secret-1' },
+        { id: jdoe!, password: 'Changed-2' },
+        { id: gone!, password: 'Gone-1' },
+      ])).toEqual([true, false, true, false]);
+      expect(await simulated.run('findUserCustomFields', { userIds: [jdoe!, asmith!], shortnames: ['dept', 'team'] })).toEqual([
+        { userId: asmith, shortname: 'team', value: 'Blue' },
+        { userId: jdoe, shortname: 'dept', value: 'Arts' },
+      ]);
+      expect((await simulated.run('findProfileFields', { shortnames: ['team'] })).map((field) => field.id)).toEqual([-1]);
+      expect(await simulated.run('findCohorts', { by: { idnumber: ['LAB'] } })).toEqual([{ id: cohort, name: 'Lab', idnumber: 'LAB', description: '', categoryId: category }]);
+      expect(await simulated.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!, asmith!] })).toEqual([
+        { courseId: course, userId: asmith, roleId: 5, component: '' },
+        { courseId: course, userId: jdoe, roleId: 4, component: '' },
+      ]);
+      expect((await simulated.run('findGroups', { courseId: course, by: { idnumber: ['SG'] } })).map((g) => g.id)).toEqual([group]);
+      expect(outcomes(await simulated.run('createUsers', [{ username: 'gone', firstname: 'G', lastname: 'G' }]))).toEqual(['ok']);
+
+      expect(await lmsTables(store)).toEqual(before);
+      expect((await real.run('findUsers', { by: { username: ['gone'] } })).map((user) => user.id)).toEqual([gone]);
+      expect(await real.run('checkPasswords', [{ id: jdoe!, password: 'Secret-1' }, { id: gone!, password: 'Gone-1' }])).toEqual([true, true]);
+    });
+
+    it('answers from the clear password for simulated users, and null where the wrapped platform cannot tell', async () => {
+      store = await openTestStore(kind);
+      real = new EmbeddedPlatform(store);
+      const cannotTell: Platform = {
+        name: 'moodle',
+        capabilities: real.capabilities,
+        run: (async (kind: string, input: never) =>
+          kind === 'checkPasswords' ? (input as unknown[]).map(() => null) : real.run(kind as never, input)) as Platform['run'],
+        exportEntity: (entity) => real.exportEntity(entity),
+        close: async () => {},
+      };
+      const simulated = new SimulatedPlatform(cannotTell);
+      const [id] = (await simulated.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D', password: 'Secret-1' }])).map(idOf);
+      expect(await simulated.run('checkPasswords', [{ id: id!, password: 'Secret-1' }])).toEqual([null]);
+    });
   });
+}
+
+/** Every row of every lms_* table, to show that nothing was written. */
+async function lmsTables(store: Store): Promise<Record<string, unknown[]>> {
+  const tables = [
+    'lms_user', 'lms_user_info_field', 'lms_user_info_data', 'lms_user_preferences', 'lms_user_picture', 'lms_context',
+    'lms_course_categories', 'lms_course', 'lms_course_sections', 'lms_enrol', 'lms_user_enrolments', 'lms_role',
+    'lms_role_assignments', 'lms_groups', 'lms_groupings', 'lms_groupings_groups', 'lms_groups_members', 'lms_cohort',
+    'lms_cohort_members',
+  ] as const;
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of tables) snapshot[table] = await store.db.selectFrom(table).selectAll().execute();
+  return snapshot;
 }

@@ -26,7 +26,8 @@ export interface ExportPage {
  *
  * Everything is batched (lists in, lists out). No transaction spans two calls: a processor must not assume
  * that a failed call undid an earlier one. A write answers one ItemResult per item, in input order; a whole
- * call throws only when the platform cannot be used at all (unreachable, misconfigured).
+ * call throws only when the platform cannot be used at all (unreachable, misconfigured). An empty list is
+ * answered at once without any call, so processors never need to guard against it.
  *
  * @example
  * const found = await platform.run('findUsers', { field: 'username', values: ['jdoe'] });
@@ -40,6 +41,8 @@ export interface Platform {
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
   /** Streams every record of an entity, page by page (for `tool-sync export`). */
   exportEntity(entity: ExportEntity): AsyncIterable<ExportPage>;
+  /** Releases what the platform holds (worker threads, connections); the store is closed by its owner. */
+  close(): Promise<void>;
 }
 
 /** The per-platform table of operation handlers. */

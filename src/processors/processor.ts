@@ -7,6 +7,33 @@ import type { Settings } from '../settings/settings-store.js';
 /** What happened to one row. `notExecuted` is for rows a run did not reach (a failed batch, a stopped run). */
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'skipped' | 'error' | 'notExecuted';
 
+/** A further report line of a row: one of the things the row did besides its main outcome (an enrolment…). */
+export interface RowDetail {
+  /** Message code in the processor's catalogue. */
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** `warning` marks something that went wrong without failing the row. */
+  readonly level?: 'info' | 'warning';
+  /** Counter to add one to, such as `enrolment.created`. */
+  readonly counter?: string;
+}
+
+/**
+ * A mail a row asks for once its write succeeded (the engine sends it, never in simulate). The engine renders
+ * the template of `kind` in `lang` (English unless the recipient's language is French).
+ */
+export interface MailRequest {
+  readonly kind: 'credentials';
+  readonly to: string;
+  readonly lang: string;
+  readonly params: {
+    readonly username: string;
+    readonly password: string;
+    readonly firstname: string;
+    readonly lastname: string;
+  };
+}
+
 /** The outcome of one row: a value, never a thrown error. The report line and the tryback file come from it. */
 export interface RowOutcome {
   /** The row it is about (its line and original text). */
@@ -21,6 +48,12 @@ export interface RowOutcome {
   readonly entity?: string;
   /** Whether the row goes to the tryback file; by default every `error` does. */
   readonly tryback?: boolean;
+  /** Further report lines, after the main one. */
+  readonly details?: readonly RowDetail[];
+  /** Extra counters, such as `user.renamed` for an update that renamed the account. */
+  readonly counters?: readonly string[];
+  /** A mail to send for this row after its write (only on success, never in simulate). */
+  readonly mail?: MailRequest;
 }
 
 /** What a processor is given for one run. */
@@ -29,6 +62,10 @@ export interface ProcessorContext {
   readonly settings: Settings;
   /** True in simulate runs; the platform given is then a simulation overlay, so a processor rarely needs this. */
   readonly simulate: boolean;
+  /** The columns of the file's header, in order. */
+  readonly columns: readonly string[];
+  /** A report line about the whole file rather than a row (a profile field created once for the run…). */
+  notice(code: string, params?: Readonly<Record<string, string | number>>): Promise<void>;
 }
 
 /**
@@ -44,8 +81,8 @@ export interface ProcessorAction {
   readonly locationSetting: string;
   /** File used when the location setting is empty (`userimport.csv`). */
   readonly defaultFile: string;
-  /** Columns the header may hold. */
-  readonly columns: ColumnSpec;
+  /** Columns the header may hold; some files' columns depend on settings (the identity column). */
+  readonly columns: ColumnSpec | ((settings: Settings) => ColumnSpec);
   /** For files without a header: the names of their columns. */
   readonly headerless?: readonly string[];
   /** Report messages by code, in English and French. */

@@ -1,8 +1,9 @@
 import type { ProcessorAction } from './processor.js';
 import { usersAddAction } from './users/users-processor.js';
+import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 
 /** Every processor action tool-sync can run. */
-export const ACTIONS: readonly ProcessorAction[] = [usersAddAction];
+export const ACTIONS: readonly ProcessorAction[] = [usersAddAction, usersDeleteAction, usersSuspendAction, usersRestoreAction];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */
 export function findAction(name: string): ProcessorAction | undefined {

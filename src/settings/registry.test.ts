@@ -129,6 +129,10 @@ describe('settings registry', () => {
         'platform',
         'reportlang',
         'users_restorefilelocation',
+        'users_uploadmode',
+        'users_updatemode',
+        'mail_from',
+        'mail_sitename',
       ].sort(),
     );
     const keys = SETTINGS.map((s) => s.key);

@@ -361,7 +361,40 @@ export const SETTINGS: readonly SettingDefinition[] = [
       en: 'Path of the user restore file (suspended accounts found by the primary identity field are reactivated) inside the command file area; empty means userrestore.csv at the root. A comma-separated list names candidate files: the first one that exists is processed. A "*" in the file name processes every matching file, in name order, one run each.',
       fr: "Chemin du fichier de réactivation des utilisateurs (les comptes suspendus trouvés par le champ d'identité primaire sont réactivés) dans la zone des fichiers de commande ; vide, c'est userrestore.csv à la racine. Une liste séparée par des virgules désigne des fichiers candidats : le premier qui existe est traité. Un « * » dans le nom de fichier traite chaque fichier correspondant, dans l'ordre des noms, une exécution par fichier.",
     },
+  },  {
+    key: 'users_uploadmode',
+    section: 'users',
+    type: 'select',
+    default: 'addupdate',
+    options: [
+      { value: 'addupdate', label: { en: 'Add new and update existing users', fr: 'Ajouter les nouveaux et mettre à jour les existants' } },
+      { value: 'addnew', label: { en: 'Add new users only, skip existing ones', fr: 'Ajouter seulement les nouveaux, ignorer les existants' } },
+      { value: 'update', label: { en: 'Update existing users only', fr: 'Mettre à jour seulement les existants' } },
+    ],
+    label: { en: 'Upload mode', fr: 'Mode de chargement' },
+    help: {
+      en: 'What the users file may do, as Moodle\'s own upload tool offers it. "Add new only" skips rows whose account exists; "Update existing only" skips rows whose account does not exist. Skipped rows are reported, not errors.',
+      fr: "Ce que le fichier des utilisateurs peut faire, comme le propose l'outil de chargement de Moodle. « Ajouter seulement » ignore les lignes dont le compte existe ; « Mettre à jour seulement » ignore les lignes dont le compte n'existe pas. Les lignes ignorées figurent au rapport, sans erreur.",
+    },
+    extension: true,
   },
+  {
+    key: 'users_updatemode',
+    section: 'users',
+    type: 'select',
+    default: 'all',
+    options: [
+      { value: 'all', label: { en: 'Update with the values of the file', fr: 'Mettre à jour avec les valeurs du fichier' } },
+      { value: 'missingonly', label: { en: 'Fill in missing values only', fr: 'Compléter seulement les valeurs manquantes' } },
+    ],
+    label: { en: 'Update mode', fr: 'Mode de mise à jour' },
+    help: {
+      en: 'How existing accounts are updated. "Fill in missing values only" writes a value of the file only where the account has none, and never changes a value already there.',
+      fr: "Comment les comptes existants sont mis à jour. « Compléter seulement les valeurs manquantes » n'écrit une valeur du fichier que là où le compte n'en a pas, et ne change jamais une valeur déjà présente.",
+    },
+    extension: true,
+  },
+
 
   // ---------------------------------------------------------------- enrols (spec 6.1)
   {
@@ -984,5 +1017,29 @@ export const SETTINGS: readonly SettingDefinition[] = [
       en: 'Number of web service requests sent to Moodle at the same time. About 4 saturate a 2-core server; more only help on larger servers.',
       fr: "Nombre de requêtes aux services web envoyées à Moodle en même temps. Environ 4 saturent un serveur à 2 cœurs ; davantage n'aide que sur des serveurs plus gros.",
     },
+  },
+  {
+    key: 'mail_from',
+    section: 'platform',
+    type: 'text',
+    default: '',
+    label: { en: 'Sender of mails', fr: 'Expéditeur des courriels' },
+    help: {
+      en: 'Address the mails of tool-sync come from (credentials of new accounts, digests to teachers), such as "Moodle <noreply@school.example>". Empty: noreply@localhost.',
+      fr: "Adresse d'où partent les courriels de tool-sync (identifiants des nouveaux comptes, synthèses aux enseignants), par exemple « Moodle <noreply@ecole.example> ». Vide : noreply@localhost.",
+    },
+    extension: true,
+  },
+  {
+    key: 'mail_sitename',
+    section: 'platform',
+    type: 'text',
+    default: '',
+    label: { en: 'Site name in mails', fr: 'Nom du site dans les courriels' },
+    help: {
+      en: 'Name of the learning platform as mails give it ("Your credentials on <name>"). Empty: the platform address, or "Moodle".',
+      fr: "Nom de la plateforme de formation tel que les courriels l'indiquent (« Vos identifiants sur <nom> »). Vide : l'adresse de la plateforme, ou « Moodle ».",
+    },
+    extension: true,
   },
 ];

@@ -94,15 +94,23 @@ const PG_TYPES = {
 async function openPostgres(options: StoreOptions): Promise<Kysely<Database>> {
   const schema = options.pgSchema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (schema) {
+    // Before any session of the pool names it in its search_path: parallel workers resolve that path strictly.
+    const client = new pg.Client({ connectionString: options.url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists "${schema}"`);
+    } finally {
+      await client.end();
+    }
+  }
   const pool = new pg.Pool({
     connectionString: options.url,
     max: 10,
     types: PG_TYPES,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return db;
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**
@@ -122,7 +130,24 @@ async function migrateExclusively(db: Kysely<Database>, kind: DatabaseKind, sqli
   }
 }
 
+/**
+ * The migrations already applied, read from Kysely's own table in our schema only. Kysely's migrator
+ * introspects every schema of the server first, which fails when another application drops a schema at that
+ * moment: a store that is up to date (every start but the first after an upgrade) does not need it at all.
+ */
+async function appliedMigrations(db: Kysely<Database>, kind: DatabaseKind): Promise<Set<string>> {
+  const exists =
+    kind === 'postgres'
+      ? (await sql<{ found: string | null }>`select to_regclass('kysely_migration')::text as found`.execute(db)).rows[0]?.found
+      : (await sql<{ found: string }>`select name as found from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)).rows[0]?.found;
+  if (!exists) return new Set();
+  const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return new Set(rows.rows.map((row) => row.name));
+}
+
 async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<void> {
+  const applied = await appliedMigrations(db, kind);
+  if (MIGRATIONS.every(([name]) => applied.has(name))) return;
   const types = columnTypes(kind);
   const migrations: Record<string, Migration> = Object.fromEntries(
     MIGRATIONS.map(([name, migration]) => [name, { up: (database: Kysely<any>) => migration.up(database, types) }]),

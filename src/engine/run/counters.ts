@@ -13,9 +13,13 @@ export class RunCounters {
     if (outcome.status === 'error') this.errors++;
     else if (outcome.status === 'skipped' || outcome.status === 'notExecuted') this.skipped++;
     else this.ok++;
-    if (outcome.entity) {
-      const key = `${outcome.entity}.${outcome.status}`;
-      this.entities[key] = (this.entities[key] ?? 0) + 1;
-    }
+    if (outcome.entity) this.count(`${outcome.entity}.${outcome.status}`);
+    for (const key of outcome.counters ?? []) this.count(key);
+    for (const detail of outcome.details ?? []) if (detail.counter) this.count(detail.counter);
+  }
+
+  /** Adds one to an entity counter (`enrolment.created`, `mail.sent`…). */
+  count(key: string): void {
+    this.entities[key] = (this.entities[key] ?? 0) + 1;
   }
 }

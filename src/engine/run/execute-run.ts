@@ -9,7 +9,7 @@ import { LineWriter } from '../../csv/writer.js';
 import { localizedMessage, ToolSyncError, type Lang } from '../../errors.js';
 import { ERROR_CATALOGUE } from '../error-catalogue.js';
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
-import type { ProcessorAction, RowOutcome } from '../../processors/processor.js';
+import type { ProcessorAction, ProcessorContext, RowOutcome } from '../../processors/processor.js';
 import { actionName } from '../../processors/registry.js';
 import type { Settings } from '../../settings/settings-store.js';
 import { ENGINE_INTERNAL, ENGINE_RUN_BUSY } from '../engine-errors.js';
@@ -17,6 +17,9 @@ import type { Engine } from '../engine.js';
 import { absoluteAreaPath } from '../files/area-path.js';
 import { postProcess } from '../postprocess/post-process.js';
 import { RunCounters } from './counters.js';
+import { RUN_MESSAGES } from './run-messages.js';
+import { OutcomeRecorder } from './outcome-recorder.js';
+import { openRunMails, type RunMails } from './run-mails.js';
 import { recoverCrashedRun } from './crash-recovery.js';
 import { acquireLock } from '../../store/run-locks.js';
 import type { ProgressListener } from './progress.js';
@@ -70,7 +73,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
   });
   const counters = new RunCounters();
   const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
-  const report = new RunReport(reportFile, { lang, messages: { ...CSV_ROW_MESSAGES, ...action.messages }, simulate });
+  const report = new RunReport(reportFile, { lang, messages: { ...CSV_ROW_MESSAGES, ...RUN_MESSAGES, ...action.messages }, simulate });
   const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
     id, input, simulate, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
   });
@@ -124,29 +127,31 @@ async function readAndProcess(
   const { action, input, settings } = options;
   const lang = settings.choice('reportlang') as Lang;
   let tryback: LineWriter | null = null;
+  let mails: RunMails | null = null;
   try {
     const path = absoluteAreaPath(engine.folder.files, input);
     const bytesTotal = statSync(path).size;
     const encoding = await resolveEncoding(path, settings.choice('encoding') as EncodingSetting, input);
     const table = await openCsvTable(path, { separator: settings.choice('csvseparator') as Separator, encoding }, {
       displayName: input,
-      spec: action.columns,
+      spec: typeof action.columns === 'function' ? action.columns(settings) : action.columns,
       ...(action.headerless ? { headerless: action.headerless } : {}),
       acceptUnknownColumns: settings.bool('invalidnamesnocheck'),
       onNotice: (notice) => void report.notice(notice.line, notice.code, notice.params),
     });
     tryback = new LineWriter(join(engine.folder.runs, `run-${runId}-tryback.tmp`), { encoding, lineBreak: table.lineBreak });
-    const trybackHeader = table.header.raw;
+    mails = options.simulate ? null : openRunMails(engine, settings);
+    const recorder = new OutcomeRecorder({ counters, report, tryback, trybackHeader: table.header.raw, sendMail: mails?.send ?? null });
     const rejectedByReader: RowOutcome[] = [];
-    const platform = options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform;
-    const context = { platform, settings, simulate: options.simulate };
+    const context: ProcessorContext = {
+      platform: options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform,
+      settings,
+      simulate: options.simulate,
+      columns: table.header.columns,
+      notice: (code, params = {}) => report.notice(table.header.line, code, params),
+    };
     const record = async (outcomes: readonly RowOutcome[]) => {
-      const ordered = [...rejectedByReader.splice(0), ...outcomes].sort((a, b) => a.row.line - b.row.line);
-      for (const outcome of ordered) counters.add(outcome);
-      await report.outcomes(ordered);
-      const failed = ordered.filter((outcome) => outcome.tryback ?? outcome.status === 'error').map((outcome) => outcome.row.raw);
-      if (failed.length && tryback!.lines === 0 && trybackHeader) failed.unshift(trybackHeader);
-      await tryback!.writeLines(failed);
+      await recorder.record([...rejectedByReader.splice(0), ...outcomes]);
       const progress = { runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal };
       options.onProgress?.(progress);
       engine.events.emit('progress', progress);
@@ -160,6 +165,8 @@ async function readAndProcess(
     await tryback?.close();
     if (tryback) rmSync(tryback.path, { force: true });
     return { failure: describeFailure(error, lang), trybackFile: null };
+  } finally {
+    await mails?.close();
   }
 }
 

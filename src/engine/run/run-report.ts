@@ -1,6 +1,6 @@
 import { LineWriter } from '../../csv/writer.js';
 import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
-import type { RowOutcome, RowStatus } from '../../processors/processor.js';
+import type { RowDetail, RowOutcome, RowStatus } from '../../processors/processor.js';
 import type { RunCounters } from './counters.js';
 import type { RunStatus } from '../../store/run-records.js';
 
@@ -26,6 +26,8 @@ export const RUN_STATUS_WORDS: Record<RunStatus, Bilingual> = {
 const WORDS = {
   line: { en: 'line', fr: 'ligne' },
   notice: { en: 'notice', fr: 'remarque' },
+  info: { en: 'info', fr: 'info' },
+  warning: { en: 'warning', fr: 'avertissement' },
   simulation: { en: 'SIMULATION', fr: 'SIMULATION' },
   started: { en: 'Started {date} · file {file} · {mode}', fr: 'Début {date} · fichier {file} · {mode}' },
   real: { en: 'real run', fr: 'exécution réelle' },
@@ -72,7 +74,19 @@ export class RunReport {
   #outcomeLine(outcome: RowOutcome): string {
     const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
     const status = this.#text(STATUS_WORDS[outcome.status]);
-    return `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
+    const main = `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
+    const details = (outcome.details ?? []).map((detail) => this.#detailLine(outcome.row.line, detail, prefix));
+    return details.length ? [main, ...details].join('\n') : main;
+  }
+
+  /** A further line of a row: `line 12 [info] enrolled in course ALG101…` or `line 12 [warning] …`. */
+  async detail(line: number, detail: RowDetail): Promise<void> {
+    await this.#writer.writeLine(this.#detailLine(line, detail, ''));
+  }
+
+  #detailLine(line: number, detail: RowDetail, prefix: string): string {
+    const level = this.#text(detail.level === 'warning' ? WORDS.warning : WORDS.info);
+    return `${this.#text(WORDS.line)} ${line} [${level}] ${detail.level === 'warning' ? '' : prefix}${this.message(detail.code, detail.params)}`;
   }
 
   async notice(line: number, code: string, params: Readonly<Record<string, unknown>>): Promise<void> {

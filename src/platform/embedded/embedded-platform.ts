@@ -4,9 +4,19 @@ import type { Database } from '../../store/schema.js';
 import type { Capabilities } from '../capabilities.js';
 import type { OperationInput, OperationKind, OperationOutput } from '../operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from '../platform.js';
+import { addCohortMembers, createCohorts } from './cohorts.js';
+import { assignCourseRoles, findCourseRoles } from './course-roles.js';
+import { enrolUsers, findEnrolInstances } from './enrolments.js';
 import { exportEntity } from './export.js';
+import { addGroupMembers, createGroups } from './groups.js';
+import { PasswordHasher } from './password-hasher.js';
+import { checkPasswords, storedPasswords } from './passwords.js';
+import { createProfileFields, findProfileFields } from './profile-fields.js';
 import { findCategories, findCohorts, findCourses, findGroups, findRoles } from './references.js';
-import { createUsers, findUsers, updateUsers } from './users.js';
+import { deleteUsers } from './user-deletion.js';
+import { findUserCustomFields } from './user-details.js';
+import { updateUsers } from './user-updates.js';
+import { createUsers, findUsers } from './users.js';
 
 const CAPABILITIES: Capabilities = {
   supportsUsers: true,
@@ -18,16 +28,20 @@ const CAPABILITIES: Capabilities = {
 
 /**
  * The platform kept in the store's `lms_*` tables, Moodle's data model, so that tool-sync runs with nothing
- * else installed. Writes of one call run in one transaction (a batch is all or per-item, never half-written).
+ * else installed. Writes of one call run in one transaction (a batch is all or per-item, never half-written);
+ * passwords are hashed before it, on the worker threads of the platform's own hasher (released by `close()`).
  */
 export class EmbeddedPlatform implements Platform {
   readonly name = 'embedded';
   readonly capabilities = CAPABILITIES;
   readonly #db: Kysely<Database>;
+  readonly #hasher = new PasswordHasher();
   readonly #handlers: OperationHandlers;
 
   constructor(store: Store) {
     const { db, sqlite } = store;
+    const hasher = this.#hasher;
+    const write = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
     this.#db = db;
     this.#handlers = {
       findUsers: (input) => findUsers(db, input),
@@ -36,8 +50,27 @@ export class EmbeddedPlatform implements Platform {
       findRoles: (input) => findRoles(db, input),
       findCohorts: (input) => findCohorts(db, input),
       findGroups: (input) => findGroups(db, input),
-      createUsers: (input) => db.transaction().execute((trx) => createUsers(trx, input, sqlite)),
-      updateUsers: (input) => db.transaction().execute((trx) => updateUsers(trx, input)),
+      createUsers: async (input) => {
+        const passwords = await storedPasswords(hasher, input.map((user) => user.password));
+        return write((trx) => createUsers(trx, input, passwords, sqlite));
+      },
+      updateUsers: async (input) => {
+        const passwords = await storedPasswords(hasher, input.map((change) => change.set.password));
+        return write((trx) => updateUsers(trx, input, passwords));
+      },
+      deleteUsers: (input) => write((trx) => deleteUsers(trx, input)),
+      checkPasswords: (input) => checkPasswords(db, hasher, input),
+      findUserCustomFields: (input) => findUserCustomFields(db, input),
+      findProfileFields: (input) => findProfileFields(db, input),
+      createProfileFields: (input) => write((trx) => createProfileFields(trx, input)),
+      createCohorts: (input) => write((trx) => createCohorts(trx, input)),
+      addCohortMembers: (input) => write((trx) => addCohortMembers(trx, input)),
+      findEnrolInstances: (input) => findEnrolInstances(db, input),
+      enrolUsers: (input) => write((trx) => enrolUsers(trx, input)),
+      findCourseRoles: (input) => findCourseRoles(db, input),
+      assignCourseRoles: (input) => write((trx) => assignCourseRoles(trx, input)),
+      createGroups: (input) => write((trx) => createGroups(trx, input)),
+      addGroupMembers: (input) => write((trx) => addGroupMembers(trx, input)),
     };
   }
 
@@ -48,5 +81,9 @@ export class EmbeddedPlatform implements Platform {
 
   exportEntity(entity: ExportEntity): AsyncIterable<ExportPage> {
     return exportEntity(this.#db, entity);
+  }
+
+  close(): Promise<void> {
+    return this.#hasher.close();
   }
 }

@@ -30,7 +30,7 @@ function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) => stri
 export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
-  const rows = await db.selectFrom('lms_course').selectAll().where(where).execute();
+  const rows = await db.selectFrom('lms_course').selectAll().where(where).orderBy('id').execute();
   return rows.map((row) => ({
     id: row.id,
     shortname: row.shortname,
@@ -47,14 +47,14 @@ export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'i
 export async function findCategories(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
-  const rows = await db.selectFrom('lms_course_categories').selectAll().where(where).execute();
+  const rows = await db.selectFrom('lms_course_categories').selectAll().where(where).orderBy('id').execute();
   return rows.map((row) => ({ id: row.id, name: row.name, idnumber: row.idnumber, parent: row.parent, path: row.path, visible: row.visible === 1 }));
 }
 
 export async function findRoles(db: Kysely<Database>, { by }: FindBy<'id' | 'shortname'>): Promise<PlatformRole[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
-  return db.selectFrom('lms_role').select(['id', 'shortname', 'name']).where(where).execute();
+  return db.selectFrom('lms_role').select(['id', 'shortname', 'name']).where(where).orderBy('id').execute();
 }
 
 export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCohort[]> {
@@ -65,6 +65,7 @@ export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'i
     .innerJoin('lms_context as ctx', 'ctx.id', 'ch.contextid')
     .select(['ch.id', 'ch.name', 'ch.idnumber', 'ch.description', 'ctx.contextlevel', 'ctx.instanceid'])
     .where(where)
+    .orderBy('ch.id')
     .execute();
   return rows.map((row) => ({
     id: row.id,
@@ -81,6 +82,6 @@ export async function findGroups(
 ): Promise<PlatformGroup[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
-  const rows = await db.selectFrom('lms_groups').selectAll().where('courseid', '=', courseId).where(where).execute();
+  const rows = await db.selectFrom('lms_groups').selectAll().where('courseid', '=', courseId).where(where).orderBy('id').execute();
   return rows.map((row) => ({ id: row.id, courseId: row.courseid, name: row.name, idnumber: row.idnumber, description: row.description }));
 }

@@ -1,12 +1,14 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from '../../store/schema.js';
-import { rejected, succeeded, type ItemResult } from '../item-result.js';
-import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserChange, type UserLookupField, type UserProfile } from '../operations.js';
-import { chunks, nowSeconds } from './sql-helpers.js';
+import { succeeded, type ItemResult } from '../item-result.js';
+import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserLookupField } from '../operations.js';
+import { chunks, nowSeconds, selectIn } from './sql-helpers.js';
+import { profileFieldIds, writeUserDetails } from './user-details.js';
+import { checkNewUsers, fieldShortnames, PROFILE_FIELDS } from './user-rules.js';
 
 /** Moodle's local MNet host: every user created here belongs to it. */
-const LOCAL_HOST = 1;
+export const LOCAL_HOST = 1;
 
 /** One query per thousand values of each field, the fields joined by OR (every branch uses its index). */
 export async function findUsers(db: Kysely<Database>, { by }: FindUsers): Promise<PlatformUser[]> {
@@ -44,44 +46,45 @@ function distinctKeys(field: UserLookupField, values: readonly string[] | undefi
 }
 
 /**
- * Creates users; a username taken on the platform or twice in the list is rejected for that item only.
+ * Creates users; a username taken on the platform or twice in the list, or an unknown custom field, is rejected
+ * for that item only. `passwords` are the values to store, item by item (already hashed).
  * With `sqlite` (the same connection as `db`, inside its transaction) rows go through cached prepared statements.
  */
 export async function createUsers(
   db: Kysely<Database>,
   users: readonly NewUser[],
+  passwords: readonly (string | undefined)[],
   sqlite?: SQLite.Database,
 ): Promise<ItemResult<{ id: number }>[]> {
-  const results: ItemResult<{ id: number }>[] = new Array(users.length);
   const taken = await takenUsernames(db, users.map((user) => user.username.toLowerCase()));
-  const toInsert: { index: number; user: NewUser }[] = [];
-  const inBatch = new Set<string>();
-  users.forEach((user, index) => {
-    const username = user.username.toLowerCase();
-    if (taken.has(username) || inBatch.has(username)) {
-      results[index] = rejected('PLATFORM_USERNAME_TAKEN', `Username already exists: ${username}`, { username });
-    } else {
-      inBatch.add(username);
-      toInsert.push({ index, user });
-    }
-  });
+  const fieldIds = await profileFieldIds(db, fieldShortnames(users.map((user) => user.customFields)));
+  const verdicts = checkNewUsers(users, { usernameTaken: (username) => taken.has(username), fieldExists: (shortname) => fieldIds.has(shortname) });
+  const results: ItemResult<{ id: number }>[] = verdicts.map((verdict) => verdict ?? succeeded({ id: 0 }));
   const now = nowSeconds();
-  if (sqlite) {
-    for (const { index, user } of toInsert) {
-      const row = newUserRow(user, now);
-      const id = Number(insertStatement(sqlite, Object.keys(row)).run(Object.values(row)).lastInsertRowid);
-      results[index] = succeeded({ id });
-    }
-    return results;
+  const rows = verdicts.flatMap((verdict, index) => (verdict ? [] : [{ index, row: newUserRow(users[index]!, passwords[index], now) }]));
+  const ids = sqlite ? insertOneByOne(sqlite, rows) : await insertByColumnSet(db, rows);
+  for (const [index, id] of ids) results[index] = succeeded({ id });
+  await writeUserDetails(
+    db,
+    [...ids].map(([index, userId]) => ({ userId, customFields: users[index]!.customFields, preferences: users[index]!.preferences })),
+    fieldIds,
+  );
+  return results;
+}
+
+type IndexedRow = { index: number; row: Record<string, string | number> };
+
+function insertOneByOne(sqlite: SQLite.Database, rows: readonly IndexedRow[]): Map<number, number> {
+  return new Map(rows.map(({ index, row }) => [index, Number(insertStatement(sqlite, Object.keys(row)).run(Object.values(row)).lastInsertRowid)]));
+}
+
+async function insertByColumnSet(db: Kysely<Database>, rows: readonly IndexedRow[]): Promise<Map<number, number>> {
+  const groups = new Map<string, IndexedRow[]>();
+  for (const item of rows) {
+    const signature = Object.keys(item.row).join();
+    groups.set(signature, [...(groups.get(signature) ?? []), item]);
   }
-  const groups = new Map<string, { index: number; row: Record<string, string | number> }[]>();
-  for (const { index, user } of toInsert) {
-    const row = newUserRow(user, now);
-    const signature = Object.keys(row).join();
-    const group = groups.get(signature) ?? [];
-    group.push({ index, row });
-    groups.set(signature, group);
-  }
+  const ids = new Map<number, number>();
   for (const group of groups.values()) {
     for (const part of chunks(group, 500)) {
       const inserted = await db
@@ -89,41 +92,11 @@ export async function createUsers(
         .values(part.map(({ row }) => row) as never)
         .returning(['id', 'username'])
         .execute();
-      const ids = new Map(inserted.map((row) => [row.username, row.id]));
-      for (const { index, row } of part) results[index] = succeeded({ id: ids.get(row.username as string)! });
+      const byUsername = new Map(inserted.map((row) => [row.username, row.id]));
+      for (const { index, row } of part) ids.set(index, byUsername.get(row.username as string)!);
     }
   }
-  return results;
-}
-
-export async function updateUsers(db: Kysely<Database>, changes: readonly UserChange[]): Promise<ItemResult<null>[]> {
-  const now = nowSeconds();
-  const renamed = changes.flatMap((change) => (change.set.username ? [change.set.username.toLowerCase()] : []));
-  const taken = await takenUsernames(db, renamed);
-  const results: ItemResult<null>[] = [];
-  for (const { id, set } of changes) {
-    const username = set.username?.toLowerCase();
-    if (username !== undefined && taken.has(username)) {
-      results.push(rejected('PLATFORM_USERNAME_TAKEN', `Username already exists: ${username}`, { username }));
-      continue;
-    }
-    const { suspended, ...fields } = set;
-    const updated = await db
-      .updateTable('lms_user')
-      .set({
-        ...fields,
-        ...(username !== undefined ? { username } : {}),
-        ...(suspended !== undefined ? { suspended: suspended ? 1 : 0 } : {}),
-        timemodified: now,
-      })
-      .where('id', '=', id)
-      .where('deleted', '=', 0)
-      .executeTakeFirst();
-    results.push(
-      updated.numUpdatedRows > 0n ? succeeded(null) : rejected('PLATFORM_USER_NOT_FOUND', `No user with id ${id}`, { id }),
-    );
-  }
-  return results;
+  return ids;
 }
 
 const insertStatements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
@@ -142,33 +115,26 @@ function insertStatement(sqlite: SQLite.Database, columns: readonly string[]): S
 }
 
 async function takenUsernames(db: Kysely<Database>, usernames: readonly string[]): Promise<Set<string>> {
-  const taken = new Set<string>();
-  for (const part of chunks([...new Set(usernames)], 500)) {
-    const rows = await db
-      .selectFrom('lms_user')
-      .select('username')
-      .where('mnethostid', '=', LOCAL_HOST)
-      .where('username', 'in', part)
-      .execute();
-    for (const row of rows) taken.add(row.username);
-  }
-  return taken;
+  return new Set((await usernameOwners(db, usernames)).keys());
 }
 
-const PROFILE_FIELDS = [
-  'firstname', 'lastname', 'email', 'idnumber', 'auth', 'institution', 'department', 'city', 'country', 'lang',
-  'timezone', 'phone1', 'phone2', 'address', 'url', 'description', 'mailformat', 'maildisplay', 'maildigest',
-  'autosubscribe', 'trackforums',
-] as const satisfies readonly (keyof UserProfile)[];
+/** The accounts of the local host holding these (lower-case) usernames, deleted ones included (the index does). */
+export async function usernameOwners(db: Kysely<Database>, usernames: readonly string[]): Promise<Map<string, number>> {
+  const rows = await selectIn(usernames, (part) =>
+    db.selectFrom('lms_user').select(['id', 'username']).where('mnethostid', '=', LOCAL_HOST).where('username', 'in', part).execute(),
+  );
+  return new Map(rows.map((row) => [row.username, row.id]));
+}
+
 
 /**
  * The columns a new user gives; the others take the table's defaults (Moodle's). Rows are inserted in groups
  * of the same column set, because SQLite has no DEFAULT inside a multi-row VALUES list.
  */
-function newUserRow(user: NewUser, now: number): Record<string, string | number> {
+function newUserRow(user: NewUser, password: string | undefined, now: number): Record<string, string | number> {
   const row: Record<string, string | number> = {
     username: user.username.toLowerCase(),
-    password: user.password ?? '',
+    password: password ?? '',
     suspended: user.suspended ? 1 : 0,
     mnethostid: LOCAL_HOST,
     confirmed: 1,

@@ -58,7 +58,7 @@ for (const kind of DATABASES) {
       expect(run!.status).toBe('succeeded_with_errors');
       expect(outcomeLines(run!.reportFile)).toEqual([
         'line 4 [created] User account added: jdoe (John Doe)',
-        'line 5 [updated] User account changed: jdoe (firstname)',
+        'line 5 [updated] User account changed: Johnny Doe as [jdoe] (1001): firstname',
         'line 6 [error] e-mail jdoe@example.org already belongs to account "jdoe"',
         'line 7 [error] column username: "bad user" is not a valid username (lower-case letters, digits and the characters _ - . @ only)',
         'line 8 [error] column firstname: a value is required',
@@ -120,7 +120,7 @@ for (const kind of DATABASES) {
       const [open] = await startRuns(engine, { action: usersAddAction, input: 'change.csv', trigger: 'manual' });
       // The second row wants the address the first row has just given to jdoe.
       expect(outcomeLines(open!.reportFile)).toEqual([
-        'line 2 [updated] User account changed: jdoe (email)',
+        'line 2 [updated] User account changed: John Doe as [jdoe] (1001): email',
         'line 3 [error] e-mail john.doe@example.org already belongs to account "jdoe"',
       ]);
       expect((await exportedUsers(engine)).map((user) => user.email)).toEqual(['john.doe@example.org', 'asmith@example.org']);
@@ -133,7 +133,7 @@ for (const kind of DATABASES) {
       await startRuns(engine, { action: usersAddAction, input: 'users.csv', trigger: 'manual' });
       writeFileSync(join(engine.folder.files, 'renumber.csv'), 'username;firstname;lastname;idnumber\nJDOE;John;Doe;2001\n');
       const [run] = await startRuns(engine, { action: usersAddAction, input: 'renumber.csv', trigger: 'manual' });
-      expect(outcomeLines(run!.reportFile)).toEqual(['line 2 [updated] User account changed: jdoe (idnumber)']);
+      expect(outcomeLines(run!.reportFile)).toEqual(['line 2 [updated] User account changed: John Doe as [jdoe] (2001): idnumber']);
       expect((await exportedUsers(engine))[0]).toMatchObject({ username: 'jdoe', idnumber: '2001' });
     });
 

@@ -1,28 +1,20 @@
 import type { CsvRow } from '../../csv/reader.js';
-import { lookupKey, type NewUser, type PlatformUser, type UserChange, type UserLookupField } from '../../platform/operations.js';
+import { lookupKey, type PlatformUser, type UserLookupField } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
+import { createDateReader } from '../dates.js';
 import { PendingKeys } from '../pending-keys.js';
-import type { ProcessorAction, ProcessorContext, RowOutcome } from '../processor.js';
+import type { ProcessorAction, ProcessorContext, RowDetail, RowOutcome } from '../processor.js';
 import { USERS_COLUMNS } from './users-columns.js';
 import { identifyUser, type KnownUsers, type UserKeys } from './users-identity.js';
-import { USERS_MESSAGES, type UsersMessageCode } from './users-messages.js';
+import { USERS_MESSAGES } from './users-messages.js';
+import { planCreate, planUpdate, type UsersPolicy } from './users-plan.js';
+import { ensureProfileFields } from './users-profile-fields.js';
+import { UsersReferences, type CourseIdentity } from './users-references.js';
+import { readUserRow, type RowError, type UserRow } from './users-row.js';
+import { UsersBatchWriter } from './users-writes.js';
 
-/** Profile columns this processor writes (the full set of spec 3.3 arrives with the users processor issue). */
-const PROFILE_COLUMNS = ['firstname', 'lastname', 'email', 'idnumber'] as const;
-type ProfileColumn = (typeof PROFILE_COLUMNS)[number];
-
-/** Moodle's rule for usernames (`core_user::clean_username` with extended characters off). */
-const USERNAME = /^[a-z0-9_\-.@]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-interface UserRow {
-  readonly row: CsvRow;
-  readonly keys: UserKeys;
-  /** Profile values the row gives (empty values are "not given" and never erase anything). */
-  readonly profile: Partial<Record<ProfileColumn, string>>;
-}
-
-/** The users file (action ADD): creates or updates accounts (spec 3.4). */
+/** The users file (action ADD): creates, updates, renames, suspends and deletes accounts, with their cohorts,
+ * enrolments and groups (spec 3.3 to 3.8, as corrected). */
 export const usersAddAction: ProcessorAction = {
   processor: 'users',
   action: 'add',
@@ -33,86 +25,102 @@ export const usersAddAction: ProcessorAction = {
   process: processUsers,
 };
 
+/** Columns of the original that Moodle 5 no longer has: accepted, ignored, said once. */
+const OBSOLETE_COLUMNS = ['icq', 'htmleditor'];
+
 async function* processUsers(batches: AsyncIterable<readonly CsvRow[]>, context: ProcessorContext): AsyncGenerator<RowOutcome[]> {
-  const identity = context.settings.choice('users_primaryidentity') as UserLookupField;
-  const protectEmails = context.settings.bool('users_protectemails');
+  const { settings, platform } = context;
+  const policy: UsersPolicy = {
+    identity: settings.choice('users_primaryidentity') as UserLookupField,
+    protectEmails: settings.bool('users_protectemails'),
+    createPasswords: settings.bool('users_createpasswords'),
+    sendPasswords: settings.bool('users_sendpasswordtousers'),
+    updateMode: settings.choice('users_updatemode') as UsersPolicy['updateMode'],
+  };
+  const uploadMode = settings.choice('users_uploadmode');
+  const allowRename = settings.bool('users_allowrename');
+  const readDate = createDateReader(settings.text('dates_timezone')).read;
+  const courseIndexes = context.columns.flatMap((column) => /^course(\d+)$/.exec(column)?.[1] ?? []).map(Number).sort((a, b) => a - b);
+  const profileFields = context.columns.flatMap((column) => /^profile_field_(\w+)$/.exec(column)?.[1] ?? []);
+  for (const column of OBSOLETE_COLUMNS.filter((name) => context.columns.includes(name))) {
+    await context.notice('USERS_COLUMN_IGNORED', { column });
+  }
+  await ensureProfileFields(context, profileFields);
+  const references = new UsersReferences(platform, settings.choice('courses_primaryidentity') as CourseIdentity);
+
   for await (const batch of batches) {
     const outcomes: RowOutcome[] = [];
     const rows: UserRow[] = [];
     for (const row of batch) {
-      const read = readUserRow(row);
-      if ('status' in read) outcomes.push(read);
+      const read = readUserRow(row, { readDate, courseIndexes, profileFields });
+      if ('code' in read) outcomes.push(failure(row, read));
       else rows.push(read);
     }
-    const known = await lookUp(context.platform, rows.map((row) => row.keys), identity);
-    const writes = new UserWrites(context.platform, outcomes);
+    await references.load(rows);
+    const keysOfRow = (userRow: UserRow): UserKeys => ({
+      username: userRow.username,
+      ...(userRow.profile.idnumber ? { idnumber: String(userRow.profile.idnumber) } : {}),
+      ...(userRow.profile.email ? { email: String(userRow.profile.email) } : {}),
+      ...(allowRename && userRow.oldusername ? { oldusername: userRow.oldusername } : {}),
+    });
+    const known = await lookUp(platform, rows.map(keysOfRow), policy.identity);
+    const customFields = await currentCustomFields(platform, known, profileFields);
+    const writer = new UsersBatchWriter(platform, references, outcomes);
     const pending = new PendingKeys();
     for (const userRow of rows) {
-      const rowKeys = keysOf(userRow.keys);
+      const keys = keysOfRow(userRow);
+      const rowKeys = keysOf(keys);
       if (pending.queued(rowKeys)) {
-        await writes.flush();
+        await writer.flush();
         pending.flushed();
       }
-      if (pending.touched(rowKeys)) refresh(known, userRow.keys, await lookUp(context.platform, [userRow.keys], identity));
-      const found = identifyUser(userRow.keys, identity, known);
+      if (pending.touched(rowKeys)) {
+        const fresh = await lookUp(platform, [keys], policy.identity);
+        refresh(known, keys, fresh);
+        mergeCustomFields(customFields, await currentCustomFields(platform, fresh, profileFields));
+      }
+      const found = identifyUser(keys, policy.identity, known);
       if (!found.ok) {
-        outcomes.push(failure(userRow.row, found.code, found.params, found.column));
+        outcomes.push(failure(userRow.row, found));
         continue;
       }
-      const user = found.user;
-      if (!user) {
-        writes.create(userRow);
+      const enrolments = references.resolve(userRow);
+      if (!Array.isArray(enrolments)) {
+        outcomes.push(failure(userRow.row, enrolments as RowError));
+        continue;
+      }
+      const { user } = found;
+      const notes: RowDetail[] =
+        !allowRename && userRow.oldusername && userRow.oldusername !== userRow.username ? [{ code: 'USERS_RENAME_NOT_ALLOWED', level: 'warning' }] : [];
+      if (userRow.deleted) {
+        if (user) writer.add({ kind: 'delete', userRow, current: user, notes });
+        else outcomes.push(skipped(userRow, notes, 'USERS_DELETE_NOT_FOUND', { field: policy.identity, value: identityValue(keys, policy.identity) }));
+      } else if (!user) {
+        if (uploadMode === 'update') outcomes.push(skipped(userRow, notes, 'USERS_SKIPPED_MISSING', { username: userRow.username }));
+        else writer.add(planCreate(userRow, policy, enrolments, notes));
+      } else if (uploadMode === 'addnew') {
+        outcomes.push(skipped(userRow, notes, 'USERS_SKIPPED_EXISTS', { username: user.username }));
       } else {
-        const set = changesFor(user, userRow.profile, identity, protectEmails);
-        if (Object.keys(set).length) writes.update(userRow, { id: user.id, set });
-        else outcomes.push(outcome(userRow.row, 'unchanged', 'USERS_UNCHANGED', { username: user.username }));
+        writer.add(planUpdate(userRow, user, policy, {
+          ...(found.renameFrom ? { renameFrom: found.renameFrom } : {}),
+          customFields: customFields.get(user.id) ?? {},
+          enrolments,
+          notes,
+        }));
       }
       pending.add([...rowKeys, ...(user ? keysOf(user) : [])]);
     }
-    await writes.flush();
+    await writer.flush();
     yield outcomes;
   }
 }
 
-function readUserRow(row: CsvRow): UserRow | RowOutcome {
-  for (const column of USERS_COLUMNS.required) {
-    if (!row.value(column)) return failure(row, 'USERS_VALUE_MISSING', { column }, column);
-  }
-  const username = row.value('username')!.toLowerCase();
-  if (!USERNAME.test(username)) return failure(row, 'USERS_INVALID_USERNAME', { value: username }, 'username');
-  const email = row.value('email');
-  if (email && !EMAIL.test(email)) return failure(row, 'USERS_INVALID_EMAIL', { value: email }, 'email');
-  const profile: Partial<Record<ProfileColumn, string>> = {};
-  for (const column of PROFILE_COLUMNS) {
-    const value = row.value(column);
-    if (value) profile[column] = value;
-  }
-  return { row, keys: { username, idnumber: profile.idnumber, email: profile.email }, profile };
-}
-
-/** Only the fields that differ; the e-mail stays when protected; the identity field is what matched. */
-function changesFor(
-  user: PlatformUser,
-  profile: UserRow['profile'],
-  identity: UserLookupField,
-  protectEmails: boolean,
-): Record<string, string> {
-  const set: Record<string, string> = {};
-  for (const column of PROFILE_COLUMNS) {
-    const value = profile[column];
-    if (value === undefined || value === user[column]) continue;
-    if (column === 'email' && (protectEmails || identity === 'email')) continue;
-    if (column === 'idnumber' && identity === 'idnumber') continue;
-    set[column] = value;
-  }
-  return set;
-}
-
+/** One call finds every account a batch names: by username, identity, e-mail and previous username. */
 async function lookUp(platform: Platform, keys: readonly UserKeys[], identity: UserLookupField): Promise<KnownUsers> {
   const values = (pick: (keys: UserKeys) => string | undefined) => keys.flatMap((key) => pick(key) ?? []);
   const users = await platform.run('findUsers', {
     by: {
-      username: values((key) => key.username),
+      username: [...values((key) => key.username), ...values((key) => key.oldusername)],
       ...(identity === 'idnumber' ? { idnumber: values((key) => key.idnumber) } : {}),
       email: values((key) => key.email),
     },
@@ -130,8 +138,13 @@ async function lookUp(platform: Platform, keys: readonly UserKeys[], identity: U
 
 /** Replaces what is known of a row's keys by a fresh lookup (a key now absent means "no such user" any more). */
 function refresh(known: KnownUsers, keys: UserKeys, fresh: KnownUsers): void {
-  for (const field of ['username', 'idnumber', 'email'] as const) {
-    const value = keys[field];
+  const pairs: [keyof KnownUsers, string | undefined][] = [
+    ['username', keys.username],
+    ['username', keys.oldusername],
+    ['idnumber', keys.idnumber],
+    ['email', keys.email],
+  ];
+  for (const [field, value] of pairs) {
     if (value === undefined) continue;
     const key = lookupKey(field, value);
     const users = fresh[field].get(key);
@@ -140,71 +153,45 @@ function refresh(known: KnownUsers, keys: UserKeys, fresh: KnownUsers): void {
   }
 }
 
-function keysOf(user: { username: string; idnumber?: string; email?: string }): string[] {
+/** The identifying keys of a row or an account, for PendingKeys. */
+function keysOf(user: { username: string; idnumber?: string; email?: string; oldusername?: string }): string[] {
   const keys = [`u:${lookupKey('username', user.username)}`];
+  if (user.oldusername) keys.push(`u:${user.oldusername}`);
   if (user.idnumber) keys.push(`i:${user.idnumber}`);
   if (user.email) keys.push(`e:${lookupKey('email', user.email)}`);
   return keys;
 }
 
-/** Creates and updates queued for one call each, with the outcome of every row once they ran. */
-class UserWrites {
-  readonly #platform: Platform;
-  readonly #outcomes: RowOutcome[];
-  #creates: UserRow[] = [];
-  #updates: { userRow: UserRow; change: UserChange }[] = [];
-
-  constructor(platform: Platform, outcomes: RowOutcome[]) {
-    this.#platform = platform;
-    this.#outcomes = outcomes;
+/** Current custom field values of the accounts found, when the file has custom field columns. */
+async function currentCustomFields(
+  platform: Platform,
+  known: KnownUsers,
+  shortnames: readonly string[],
+): Promise<Map<number, Record<string, string>>> {
+  const values = new Map<number, Record<string, string>>();
+  const users = new Map<number, PlatformUser>();
+  for (const list of [...known.username.values(), ...known.idnumber.values(), ...known.email.values()]) {
+    for (const user of list) users.set(user.id, user);
   }
-
-  create(userRow: UserRow): void {
-    this.#creates.push(userRow);
+  if (!shortnames.length || !users.size) return values;
+  for (const { userId, shortname, value } of await platform.run('findUserCustomFields', { userIds: [...users.keys()], shortnames })) {
+    values.set(userId, { ...values.get(userId), [shortname]: value });
   }
-
-  update(userRow: UserRow, change: UserChange): void {
-    this.#updates.push({ userRow, change });
-  }
-
-  async flush(): Promise<void> {
-    const creates = this.#creates;
-    const updates = this.#updates;
-    this.#creates = [];
-    this.#updates = [];
-    if (creates.length) {
-      const results = await this.#platform.run('createUsers', creates.map(newUser));
-      creates.forEach(({ row, keys, profile }, index) => {
-        const result = results[index]!;
-        this.#outcomes.push(
-          result.ok
-            ? outcome(row, 'created', 'USERS_CREATED', { username: keys.username, firstname: profile.firstname!, lastname: profile.lastname! })
-            : failure(row, 'USERS_PLATFORM_REJECTED', { reason: result.error.message }),
-        );
-      });
-    }
-    if (updates.length) {
-      const results = await this.#platform.run('updateUsers', updates.map((update) => update.change));
-      updates.forEach(({ userRow, change }, index) => {
-        const result = results[index]!;
-        this.#outcomes.push(
-          result.ok
-            ? outcome(userRow.row, 'updated', 'USERS_UPDATED', { username: userRow.keys.username, fields: Object.keys(change.set).join(', ') })
-            : failure(userRow.row, 'USERS_PLATFORM_REJECTED', { reason: result.error.message }),
-        );
-      });
-    }
-  }
+  return values;
 }
 
-function newUser({ keys, profile }: UserRow): NewUser {
-  return { ...profile, username: keys.username, firstname: profile.firstname!, lastname: profile.lastname! };
+function mergeCustomFields(into: Map<number, Record<string, string>>, fresh: Map<number, Record<string, string>>): void {
+  for (const [id, fields] of fresh) into.set(id, fields);
 }
 
-function outcome(row: CsvRow, status: RowOutcome['status'], code: UsersMessageCode, params: Record<string, string>): RowOutcome {
-  return { row, status, code, params, entity: 'user' };
+function identityValue(keys: UserKeys, identity: UserLookupField): string {
+  return (identity === 'idnumber' ? keys.idnumber : identity === 'email' ? keys.email : undefined) ?? keys.username;
 }
 
-function failure(row: CsvRow, code: UsersMessageCode, params: Record<string, string>, column?: string): RowOutcome {
-  return { row, status: 'error', code, params, entity: 'user', ...(column ? { column } : {}) };
+function failure(row: CsvRow, error: { code: string; params: Record<string, string | number>; column: string }): RowOutcome {
+  return { row, status: 'error', code: error.code, params: error.params, column: error.column, entity: 'user' };
+}
+
+function skipped(userRow: UserRow, details: readonly RowDetail[], code: string, params: Record<string, string>): RowOutcome {
+  return { row: userRow.row, status: 'skipped', code, params, entity: 'user', details };
 }

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import type { ItemResult } from '../item-result.js';
+import type { Added, Enrolment, PlatformEnrolInstance } from '../operations.js';
+import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
+import { checkEnrolments, enrolmentRoleOwner } from './enrolment-rules.js';
+import { activeUserIds, existingRoleIds } from './existing.js';
+import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
+
+/** The enrolment instances of the courses (of one method when `enrol` is given), by course, sortorder and id. */
+export async function findEnrolInstances(
+  db: Kysely<Database>,
+  { courseIds, enrol }: { courseIds: readonly number[]; enrol?: string },
+): Promise<PlatformEnrolInstance[]> {
+  const rows = await selectIn(courseIds, (part) => {
+    let query = db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol', 'status', 'sortorder', 'roleid']).where('courseid', 'in', part);
+    if (enrol !== undefined) query = query.where('enrol', '=', enrol);
+    return query.execute();
+  });
+  return rows
+    .map((row) => ({ id: row.id, courseId: row.courseid, enrol: row.enrol, enabled: row.status === 0, sortorder: row.sortorder, roleId: row.roleid }))
+    .sort((a, b) => a.courseId - b.courseId || a.sortorder - b.sortorder || a.id - b.id);
+}
+
+/**
+ * Enrols users through instances: the user enrolment is inserted, or updated when it exists (dates, status);
+ * the role is assigned in the course context (created if missing), owned by the instance's plugin except for
+ * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item.
+ */
+export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[]): Promise<ItemResult<Added>[]> {
+  const instanceRows = await selectIn(enrolments.map((enrolment) => enrolment.instanceId), (part) =>
+    db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute(),
+  );
+  const instances = new Map(instanceRows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
+  const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
+  const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
+  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (instanceIds, userIds) =>
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('enrolid', 'in', instanceIds).where('userid', 'in', userIds).execute(),
+  );
+  const enrolled = new Set(existing.map((row) => keyOf(row.enrolid, row.userid)));
+  const results = checkEnrolments(enrolments, {
+    instance: (id) => instances.get(id),
+    userExists: (id) => users.has(id),
+    roleExists: (id) => roles.has(id),
+    isEnrolled: (instanceId, userId) => enrolled.has(keyOf(instanceId, userId)),
+  });
+  const accepted = enrolments.filter((_, index) => results[index]!.ok);
+  await writeUserEnrolments(db, accepted, enrolled);
+  await assignEnrolmentRoles(db, accepted, instances);
+  return results;
+}
+
+/** The last state asked for each user enrolment wins, as if the items were written one after the other. */
+async function writeUserEnrolments(db: Kysely<Database>, enrolments: readonly Enrolment[], enrolled: ReadonlySet<string>): Promise<void> {
+  const now = nowSeconds();
+  const final = new Map(enrolments.map((enrolment) => [keyOf(enrolment.instanceId, enrolment.userId), enrolment]));
+  const rows = [...final.values()].map(({ instanceId, userId, timestart, timeend, suspended }) => ({
+    enrolid: instanceId,
+    userid: userId,
+    status: suspended ? 1 : 0,
+    timestart,
+    timeend,
+    timemodified: now,
+  }));
+  const inserts = rows.filter((row) => !enrolled.has(keyOf(row.enrolid, row.userid))).map((row) => ({ ...row, timecreated: now }));
+  for (const part of chunks(inserts, 500)) await db.insertInto('lms_user_enrolments').values(part).execute();
+  for (const { enrolid, userid, ...set } of rows.filter((row) => enrolled.has(keyOf(row.enrolid, row.userid)))) {
+    await db.updateTable('lms_user_enrolments').set(set).where('enrolid', '=', enrolid).where('userid', '=', userid).execute();
+  }
+}
+
+async function assignEnrolmentRoles(
+  db: Kysely<Database>,
+  enrolments: readonly Enrolment[],
+  instances: ReadonlyMap<number, { courseId: number; enrol: string }>,
+): Promise<void> {
+  const contexts = await ensureContexts(db, CONTEXT_LEVEL.course, enrolments.map((enrolment) => instances.get(enrolment.instanceId)!.courseId));
+  const now = nowSeconds();
+  const wanted = new Map(
+    enrolments.map(({ instanceId, userId, roleId }) => {
+      const instance = instances.get(instanceId)!;
+      const row = { roleid: roleId, contextid: contexts.get(instance.courseId)!, userid: userId, ...enrolmentRoleOwner(instance.enrol, instanceId), timemodified: now };
+      return [keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid), row];
+    }),
+  );
+  const existing = await selectPairs([...wanted.values()].map((row) => [row.contextid, row.userid] as const), (contextIds, userIds) =>
+    db
+      .selectFrom('lms_role_assignments')
+      .select(['roleid', 'contextid', 'userid', 'component', 'itemid'])
+      .where('contextid', 'in', contextIds)
+      .where('userid', 'in', userIds)
+      .execute(),
+  );
+  for (const row of existing) wanted.delete(keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid));
+  for (const part of chunks([...wanted.values()], 500)) await db.insertInto('lms_role_assignments').values(part).execute();
+}

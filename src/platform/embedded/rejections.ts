@@ -1,0 +1,43 @@
+import { rejected, type ItemResult } from '../item-result.js';
+
+/** An item a platform refuses; accepted items are `null` where a list of verdicts is given. */
+export type Rejection = ItemResult<never>;
+
+/**
+ * The per-item refusals of the embedded platform, worded like Moodle's debuginfo. The simulation overlay
+ * answers with the same ones, so that a simulated run reports exactly what the real run would.
+ */
+export const reject = {
+  usernameTaken: (username: string): Rejection =>
+    rejected('PLATFORM_USERNAME_TAKEN', `Username already exists: ${username}`, { username }),
+  userNotFound: (id: number): Rejection => rejected('PLATFORM_USER_NOT_FOUND', `No user with id ${id}`, { id }),
+  profileFieldUnknown: (shortname: string): Rejection =>
+    rejected('PLATFORM_PROFILE_FIELD_UNKNOWN', `No custom profile field with shortname "${shortname}"`, { shortname }),
+  profileFieldTaken: (shortname: string): Rejection =>
+    rejected('PLATFORM_PROFILE_FIELD_TAKEN', `A custom profile field with shortname "${shortname}" already exists`, { shortname }),
+  categoryNotFound: (categoryId: number): Rejection =>
+    rejected('PLATFORM_CATEGORY_NOT_FOUND', `No course category with id ${categoryId}`, { categoryId }),
+  cohortIdnumberTaken: (idnumber: string): Rejection =>
+    rejected('PLATFORM_COHORT_IDNUMBER_TAKEN', `Cohort idnumber already exists: ${idnumber}`, { idnumber }),
+  cohortNotFound: (cohortId: number): Rejection => rejected('PLATFORM_COHORT_NOT_FOUND', `No cohort with id ${cohortId}`, { cohortId }),
+  enrolInstanceNotFound: (instanceId: number): Rejection =>
+    rejected('PLATFORM_ENROL_INSTANCE_NOT_FOUND', `No enrolment instance with id ${instanceId}`, { instanceId }),
+  roleNotFound: (roleId: number): Rejection => rejected('PLATFORM_ROLE_NOT_FOUND', `No role with id ${roleId}`, { roleId }),
+  courseNotFound: (courseId: number): Rejection => rejected('PLATFORM_COURSE_NOT_FOUND', `No course with id ${courseId}`, { courseId }),
+  groupNameTaken: (courseId: number, name: string): Rejection =>
+    rejected('PLATFORM_GROUP_NAME_TAKEN', `A group named "${name}" already exists in course ${courseId}`, { courseId, name }),
+  groupIdnumberTaken: (courseId: number, idnumber: string): Rejection =>
+    rejected('PLATFORM_GROUP_IDNUMBER_TAKEN', `A group with idnumber "${idnumber}" already exists in course ${courseId}`, { courseId, idnumber }),
+  groupNotFound: (groupId: number): Rejection => rejected('PLATFORM_GROUP_NOT_FOUND', `No group with id ${groupId}`, { groupId }),
+  userNotEnrolled: (userId: number, courseId: number, groupId: number): Rejection =>
+    rejected(
+      'PLATFORM_USER_NOT_ENROLLED',
+      `User ${userId} is not enrolled in course ${courseId}, so cannot be added to its group ${groupId}`,
+      { userId, courseId, groupId },
+    ),
+};
+
+/** Whether a membership verdict asks for a new row. */
+export function isAdded(result: ItemResult<{ readonly added: boolean }>): boolean {
+  return result.ok && result.value.added;
+}

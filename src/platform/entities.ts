@@ -1,0 +1,232 @@
+/** Fields a user can be found by (the original's `users_primaryidentity` choices). */
+export const USER_LOOKUP_FIELDS = ['id', 'idnumber', 'username', 'email'] as const;
+export type UserLookupField = (typeof USER_LOOKUP_FIELDS)[number];
+
+/** Profile fields of a user as Moodle's `user` table holds them. */
+export interface UserProfile {
+  readonly firstname: string;
+  readonly lastname: string;
+  readonly email: string;
+  readonly idnumber: string;
+  readonly auth: string;
+  readonly institution: string;
+  readonly department: string;
+  readonly city: string;
+  readonly country: string;
+  readonly lang: string;
+  readonly timezone: string;
+  readonly phone1: string;
+  readonly phone2: string;
+  readonly address: string;
+  readonly url: string;
+  readonly description: string;
+  readonly mailformat: number;
+  readonly maildisplay: number;
+  readonly maildigest: number;
+  readonly autosubscribe: number;
+  readonly trackforums: number;
+}
+
+/** A user as the platform holds it. */
+export interface PlatformUser extends UserProfile {
+  readonly id: number;
+  readonly username: string;
+  readonly mnethostid: number;
+  readonly suspended: boolean;
+  readonly deleted: boolean;
+}
+
+/** Values of custom profile fields by field shortname (`profile_field_dept` → `dept`). */
+export type CustomFieldValues = Readonly<Record<string, string>>;
+
+/** The password `*NOPASS*`: stored as is, it lets nobody log in with the internal authentication. */
+export const NO_PASSWORD = '*NOPASS*';
+
+/** A user to create; profile fields left out take the platform's defaults. */
+export interface NewUser extends Partial<UserProfile> {
+  readonly username: string;
+  /**
+   * The password in clear, hashed by the platform as Moodle does (SHA-512 crypt); `*NOPASS*` is stored as is;
+   * absent for no password.
+   */
+  readonly password?: string;
+  readonly suspended?: boolean;
+  readonly customFields?: CustomFieldValues;
+  /** User preferences to set, such as `auth_forcepasswordchange` = `1`. */
+  readonly preferences?: Readonly<Record<string, string>>;
+}
+
+/** A change to an existing user: only the fields given are written. */
+export interface UserChange {
+  readonly id: number;
+  readonly set: Partial<UserProfile> & {
+    readonly username?: string;
+    /** In clear, hashed by the platform; `*NOPASS*` stored as is. */
+    readonly password?: string;
+    readonly suspended?: boolean;
+    /** Only the fields given; other custom fields keep their values. */
+    readonly customFields?: CustomFieldValues;
+    readonly preferences?: Readonly<Record<string, string>>;
+  };
+}
+
+/** A user to check a clear password against. */
+export interface PasswordCheck {
+  readonly id: number;
+  readonly password: string;
+}
+
+/** A custom user profile field. */
+export interface PlatformProfileField {
+  readonly id: number;
+  readonly shortname: string;
+  readonly name: string;
+  /** Moodle's datatype: `text`, `menu`, `checkbox`, `datetime`, `textarea`. */
+  readonly datatype: string;
+}
+
+/**
+ * Finds the users matching any of the given values, by as many fields as needed in one call; deleted accounts
+ * are never returned. Matching is exact except for usernames and e-mails (case-insensitive).
+ */
+export interface FindUsers {
+  readonly by: { readonly [F in UserLookupField]?: readonly string[] };
+}
+
+/** A course as the platform holds it. */
+export interface PlatformCourse {
+  readonly id: number;
+  readonly shortname: string;
+  readonly fullname: string;
+  readonly idnumber: string;
+  /** Category id. */
+  readonly category: number;
+  readonly format: string;
+  readonly visible: boolean;
+  readonly startdate: number;
+  readonly enddate: number;
+}
+
+/** A course category; `path` lists the ids from the top down (`/1/4/9`). */
+export interface PlatformCategory {
+  readonly id: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly parent: number;
+  readonly path: string;
+  readonly visible: boolean;
+}
+
+/** A role, known by its shortname (`student`, `editingteacher`…). */
+export interface PlatformRole {
+  readonly id: number;
+  readonly shortname: string;
+  readonly name: string;
+}
+
+/** A cohort, in the system context or a category's (`categoryId`). */
+export interface PlatformCohort {
+  readonly id: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly description: string;
+  /** Category of its context; null for the system context. */
+  readonly categoryId: number | null;
+}
+
+/** A group of a course. */
+export interface PlatformGroup {
+  readonly id: number;
+  readonly courseId: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly description: string;
+}
+
+/** Lookup values by field, several fields in one call; what matches one of them is returned once. */
+export type FindBy<Field extends string> = { readonly by: { readonly [F in Field]?: readonly string[] } };
+
+
+/** A cohort to create: in the system context unless a category is given. */
+export interface NewCohort {
+  readonly name: string;
+  readonly idnumber?: string;
+  readonly description?: string;
+  readonly categoryId?: number | null;
+}
+
+/** Membership of a user in a cohort. */
+export interface CohortMember {
+  readonly cohortId: number;
+  readonly userId: number;
+}
+
+/** An enrolment instance of a course: `manual`, `self`, `guest`, `cohort`, `meta`…; enabled or not. */
+export interface PlatformEnrolInstance {
+  readonly id: number;
+  readonly courseId: number;
+  readonly enrol: string;
+  readonly enabled: boolean;
+  /** Order of the instances of a course (the first enabled one of a method is the one used). */
+  readonly sortorder: number;
+  /** Default role of the instance (0 when none). */
+  readonly roleId: number;
+}
+
+/** Enrols a user through an instance with a role; an existing enrolment is updated (dates, status). */
+export interface Enrolment {
+  readonly instanceId: number;
+  readonly userId: number;
+  /** Role given in the course context with the enrolment. */
+  readonly roleId: number;
+  /** Unix seconds; 0 for "from now on" as Moodle does for an empty start. */
+  readonly timestart: number;
+  /** Unix seconds; 0 for no end. */
+  readonly timeend: number;
+  /** Whether the enrolment is suspended (Moodle's status 1). */
+  readonly suspended?: boolean;
+}
+
+/** A role of a user in a course context. */
+export interface CourseRoleAssignment {
+  readonly courseId: number;
+  readonly userId: number;
+  readonly roleId: number;
+  /** Plugin owning the assignment (`enrol_cohort`…); empty for manual ones. */
+  readonly component?: string;
+}
+
+/** A group to create in a course. */
+export interface NewGroup {
+  readonly courseId: number;
+  readonly name: string;
+  readonly idnumber?: string;
+  readonly description?: string;
+}
+
+/** Membership of a user in a group; a component marks memberships a plugin owns (protected ones). */
+export interface GroupMember {
+  readonly groupId: number;
+  readonly userId: number;
+  readonly component?: string;
+}
+
+/** What a membership write did: `false` when the user already was a member (not an error). */
+export interface Added {
+  readonly added: boolean;
+}
+
+/** The form a value is compared in: usernames and e-mails compare case-insensitively. */
+export function lookupKey(field: UserLookupField, value: string): string {
+  return field === 'username' || field === 'email' ? value.toLowerCase() : value;
+}
+
+/** Whether a user matches one of the looked-up values. */
+export function matchesLookup(user: PlatformUser, by: FindUsers['by']): boolean {
+  return USER_LOOKUP_FIELDS.some((field) => {
+    const values = by[field];
+    if (!values?.length) return false;
+    const key = lookupKey(field, String(user[field]));
+    return values.some((value) => lookupKey(field, value) === key);
+  });
+}

@@ -1,0 +1,103 @@
+import { checkCourseRoles, checkEnrolments, compareCourseRoles, courseRoleKey, enrolmentRoleOwner } from '../embedded/enrolment-rules.js';
+import type { ItemResult } from '../item-result.js';
+import type { Added, CourseRoleAssignment, Enrolment, PlatformEnrolInstance } from '../operations.js';
+import type { Platform } from '../platform.js';
+import type { UserOverlay } from './user-overlay.js';
+
+/**
+ * Enrolments and course roles given during a simulation. The port finds instances by course only, so the
+ * overlay knows the instances the simulation has listed (a processor gets its instance ids from that list).
+ */
+export class EnrolmentOverlay {
+  readonly #real: Platform;
+  readonly #users: UserOverlay;
+  readonly #instances = new Map<number, PlatformEnrolInstance>();
+  /** `instance:user` of the user enrolments written here. */
+  readonly #enrolled = new Set<string>();
+  /** `course:user` of the same. */
+  readonly #enrolledInCourse = new Set<string>();
+  readonly #roles = new Map<string, CourseRoleAssignment>();
+
+  constructor(real: Platform, users: UserOverlay) {
+    this.#real = real;
+    this.#users = users;
+  }
+
+  async findEnrolInstances(input: { readonly courseIds: readonly number[]; readonly enrol?: string }): Promise<readonly PlatformEnrolInstance[]> {
+    const instances = await this.#real.run('findEnrolInstances', input);
+    for (const instance of instances) this.#instances.set(instance.id, instance);
+    return instances;
+  }
+
+  /** User enrolments of real users cannot be read through the port: only those written here answer `added` false. */
+  async enrolUsers(enrolments: readonly Enrolment[]): Promise<ItemResult<Added>[]> {
+    const users = await this.#users.activeIds(enrolments.map((enrolment) => enrolment.userId));
+    const roles = await this.#roleIds(enrolments.map((enrolment) => enrolment.roleId));
+    const results = checkEnrolments(enrolments, {
+      instance: (id) => this.#instances.get(id),
+      userExists: (id) => users.has(id),
+      roleExists: (id) => roles.has(id),
+      isEnrolled: (instanceId, userId) => this.#enrolled.has(`${instanceId}:${userId}`),
+    });
+    enrolments.forEach(({ instanceId, userId, roleId }, index) => {
+      if (!results[index]!.ok) return;
+      const { courseId, enrol } = this.#instances.get(instanceId)!;
+      this.#enrolled.add(`${instanceId}:${userId}`);
+      this.#enrolledInCourse.add(`${courseId}:${userId}`);
+      this.#addRole({ courseId, userId, roleId, component: enrolmentRoleOwner(enrol, instanceId).component });
+    });
+    return results;
+  }
+
+  async findCourseRoles(input: { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }): Promise<CourseRoleAssignment[]> {
+    const found = new Map<string, CourseRoleAssignment>();
+    for (const assignment of await this.#real.run('findCourseRoles', input)) {
+      if (!this.#users.isDeleted(assignment.userId)) found.set(courseRoleKey(assignment), assignment);
+    }
+    const courses = new Set(input.courseIds);
+    const users = new Set(input.userIds);
+    for (const [key, assignment] of this.#roles) {
+      if (courses.has(assignment.courseId) && users.has(assignment.userId) && !this.#users.isDeleted(assignment.userId)) found.set(key, assignment);
+    }
+    return [...found.values()].sort(compareCourseRoles);
+  }
+
+  async assignCourseRoles(assignments: readonly CourseRoleAssignment[]): Promise<ItemResult<Added>[]> {
+    const courseIds = [...new Set(assignments.map((assignment) => assignment.courseId))];
+    const courses = new Set(courseIds.length ? (await this.#real.run('findCourses', { by: { id: courseIds.map(String) } })).map((course) => course.id) : []);
+    const users = await this.#users.activeIds(assignments.map((assignment) => assignment.userId));
+    const roles = await this.#roleIds(assignments.map((assignment) => assignment.roleId));
+    const held = new Set((await this.findCourseRoles({ courseIds, userIds: [...users] })).map((assignment) => courseRoleKey(assignment)));
+    const results = checkCourseRoles(assignments, {
+      courseExists: (id) => courses.has(id),
+      userExists: (id) => users.has(id),
+      roleExists: (id) => roles.has(id),
+      hasRole: (courseId, userId, roleId, component) => held.has(courseRoleKey({ courseId, userId, roleId, component })),
+    });
+    assignments.forEach((assignment, index) => results[index]!.ok && this.#addRole({ ...assignment, component: assignment.component ?? '' }));
+    return results;
+  }
+
+  /**
+   * Which (course, user) pairs have an enrolment: those written here, and real users holding a role in the
+   * course. The port cannot read real user enrolments, so a role stands for one (what enrolling gives).
+   */
+  async enrolledInCourses(pairs: readonly (readonly [number, number])[]): Promise<Set<string>> {
+    const enrolled = new Set(pairs.map(([courseId, userId]) => `${courseId}:${userId}`).filter((key) => this.#enrolledInCourse.has(key)));
+    const courseIds = [...new Set(pairs.map(([courseId]) => courseId))];
+    const userIds = [...new Set(pairs.map(([, userId]) => userId))];
+    if (courseIds.length) {
+      for (const { courseId, userId } of await this.#real.run('findCourseRoles', { courseIds, userIds })) enrolled.add(`${courseId}:${userId}`);
+    }
+    return enrolled;
+  }
+
+  #addRole(assignment: CourseRoleAssignment): void {
+    this.#roles.set(courseRoleKey(assignment), assignment);
+  }
+
+  async #roleIds(ids: readonly number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    return new Set((await this.#real.run('findRoles', { by: { id: [...new Set(ids)].map(String) } })).map((role) => role.id));
+  }
+}
