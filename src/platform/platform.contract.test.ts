@@ -223,6 +223,18 @@ for (const kind of DATABASES) {
         expect(outcomes(await platform.run('updateUsers', [{ id: asmith!, set: { username: 'jdoe' } }]))).toEqual(['PLATFORM_USERNAME_TAKEN']);
       });
 
+      it('treats a user deleted before as unknown everywhere', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const old = await buildUser(store, { username: 'old.1700000000', email: 'x', deleted: true });
+        expect(await platform.run('findUsers', { by: { id: [String(old)], username: ['old.1700000000'] } })).toEqual([]);
+        expect(outcomes(await platform.run('deleteUsers', [old]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('updateUsers', [{ id: old, set: { firstname: 'X' } }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: old, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+        expect(outcomes(await platform.run('assignCourseRoles', [{ courseId: course, userId: old, roleId: 5 }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+      });
+
       it('deleting a user removes its roles and custom field values', async () => {
         await open();
         await buildProfileField(store, { shortname: 'dept' });

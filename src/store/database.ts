@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { columnTypes, type DatabaseKind } from './migrations/column-types.js';
-import * as serviceTables from './migrations/0001-service-tables.js';
-import * as embeddedPlatform from './migrations/0002-embedded-platform.js';
+import type { DatabaseKind } from './migrations/column-types.js';
+import { migrateStore } from './migrate.js';
 import type { Database } from './schema.js';
-import { STORE_MIGRATION_FAILED } from './store-errors.js';
 
 export type { DatabaseKind } from './migrations/column-types.js';
 
@@ -48,11 +46,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const MIGRATIONS = [
-  ['0001-service-tables', serviceTables],
-  ['0002-embedded-platform', embeddedPlatform],
-] as const;
-
 /**
  * Opens the store and brings its schema up to date (migrations run by themselves, once, whatever the number
  * of processes starting together).
@@ -66,7 +59,7 @@ export async function createStore(options: StoreOptions): Promise<Store> {
   const sqlite = kind === 'sqlite' ? openSqlite(options.sqlitePath ?? ':memory:') : undefined;
   const db = sqlite ? new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }) : await openPostgres(options);
   try {
-    await migrateExclusively(db, kind, sqlite);
+    await migrateStore(db, kind, sqlite);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -111,57 +104,4 @@ async function openPostgres(options: StoreOptions): Promise<Kysely<Database>> {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-}
-
-/**
- * Kysely locks PostgreSQL migrations itself, but runs SQLite's outside any transaction with no lock, so two
- * processes opening a new store together would both create its tables. An exclusive transaction around them
- * makes the second wait (busy_timeout), then find the work done.
- */
-async function migrateExclusively(db: Kysely<Database>, kind: DatabaseKind, sqlite?: SQLite.Database): Promise<void> {
-  if (!sqlite) return migrate(db, kind);
-  sqlite.exec('begin exclusive');
-  try {
-    await migrate(db, kind);
-    sqlite.exec('commit');
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('rollback');
-    throw error;
-  }
-}
-
-/**
- * The migrations already applied, read from Kysely's own table in our schema only. Kysely's migrator
- * introspects every schema of the server first, which fails when another application drops a schema at that
- * moment: a store that is up to date (every start but the first after an upgrade) does not need it at all.
- */
-async function appliedMigrations(db: Kysely<Database>, kind: DatabaseKind): Promise<Set<string>> {
-  const exists =
-    kind === 'postgres'
-      ? (await sql<{ found: string | null }>`select to_regclass('kysely_migration')::text as found`.execute(db)).rows[0]?.found
-      : (await sql<{ found: string }>`select name as found from sqlite_master where type = 'table' and name = 'kysely_migration'`.execute(db)).rows[0]?.found;
-  if (!exists) return new Set();
-  const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-  return new Set(rows.rows.map((row) => row.name));
-}
-
-async function migrate(db: Kysely<Database>, kind: DatabaseKind): Promise<void> {
-  const applied = await appliedMigrations(db, kind);
-  if (MIGRATIONS.every(([name]) => applied.has(name))) return;
-  const types = columnTypes(kind);
-  const migrations: Record<string, Migration> = Object.fromEntries(
-    MIGRATIONS.map(([name, migration]) => [name, { up: (database: Kysely<any>) => migration.up(database, types) }]),
-  );
-  // Kysely looks for its own tables in every schema; several tool-sync schemas can share one PostgreSQL database.
-  const schema = kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw STORE_MIGRATION_FAILED({ migration: failed }, { cause: error, detail: String(error) });
-  }
 }

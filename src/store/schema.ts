@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
  * processor has real semantics and a result can be compared with what Moodle would hold.
  */
 export interface Database {
+  ts_migrations: { name: string; applied_at: number };
   ts_settings: SettingRow;
   ts_runs: RunRow;
   ts_locks: LockRow;

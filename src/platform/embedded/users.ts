@@ -59,17 +59,15 @@ export async function createUsers(
   const taken = await takenUsernames(db, users.map((user) => user.username.toLowerCase()));
   const fieldIds = await profileFieldIds(db, fieldShortnames(users.map((user) => user.customFields)));
   const verdicts = checkNewUsers(users, { usernameTaken: (username) => taken.has(username), fieldExists: (shortname) => fieldIds.has(shortname) });
-  const results: ItemResult<{ id: number }>[] = verdicts.map((verdict) => verdict ?? succeeded({ id: 0 }));
   const now = nowSeconds();
   const rows = verdicts.flatMap((verdict, index) => (verdict ? [] : [{ index, row: newUserRow(users[index]!, passwords[index], now) }]));
   const ids = sqlite ? insertOneByOne(sqlite, rows) : await insertByColumnSet(db, rows);
-  for (const [index, id] of ids) results[index] = succeeded({ id });
   await writeUserDetails(
     db,
     [...ids].map(([index, userId]) => ({ userId, customFields: users[index]!.customFields, preferences: users[index]!.preferences })),
     fieldIds,
   );
-  return results;
+  return verdicts.map((verdict, index) => verdict ?? succeeded({ id: ids.get(index)! }));
 }
 
 type IndexedRow = { index: number; row: Record<string, string | number> };
@@ -82,7 +80,9 @@ async function insertByColumnSet(db: Kysely<Database>, rows: readonly IndexedRow
   const groups = new Map<string, IndexedRow[]>();
   for (const item of rows) {
     const signature = Object.keys(item.row).join();
-    groups.set(signature, [...(groups.get(signature) ?? []), item]);
+    const group = groups.get(signature) ?? [];
+    group.push(item);
+    groups.set(signature, group);
   }
   const ids = new Map<number, number>();
   for (const group of groups.values()) {
