@@ -55,15 +55,17 @@ export function planCreate(userRow: UserRow, policy: UsersPolicy, enrolments: re
   const given = userRow.password ?? '';
   const generated = !given && policy.createPasswords ? generatePassword() : undefined;
   const password = given || generated;
-  const user: NewUser = {
-    ...CREATION_DEFAULTS,
-    ...(userRow.profile as Partial<UserProfile>),
-    username: userRow.username,
-    ...(password ? { password } : {}),
-    ...(userRow.suspended === undefined ? {} : { suspended: userRow.suspended }),
-    ...(Object.keys(userRow.customFields).length ? { customFields: userRow.customFields } : {}),
-    ...(generated ? { preferences: { auth_forcepasswordchange: '1' } } : {}),
-  };
+  // Built field by field: this runs once per row of files of a million rows.
+  const user: Record<string, unknown> = { username: userRow.username };
+  for (const field in CREATION_DEFAULTS) user[field] = CREATION_DEFAULTS[field as keyof UserProfile];
+  for (const field in userRow.profile) user[field] = userRow.profile[field as keyof UserProfile];
+  if (password) user.password = password;
+  if (userRow.suspended !== undefined) user.suspended = userRow.suspended;
+  for (const _ in userRow.customFields) {
+    user.customFields = userRow.customFields;
+    break;
+  }
+  if (generated) user.preferences = { auth_forcepasswordchange: '1' };
   const email = String(userRow.profile.email ?? '');
   // The original never mailed addresses marked NOMAIL / NO MAIL.
   const mailable = email && !/NO ?MAIL/i.test(email);
@@ -76,7 +78,7 @@ export function planCreate(userRow: UserRow, policy: UsersPolicy, enrolments: re
           params: { username: userRow.username, password, firstname: String(user.firstname), lastname: String(user.lastname) },
         }
       : undefined;
-  return { kind: 'create', userRow, user, ...(mail ? { mail } : {}), enrolments, notes };
+  return { kind: 'create', userRow, user: user as unknown as NewUser, ...(mail ? { mail } : {}), enrolments, notes };
 }
 
 /**
