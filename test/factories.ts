@@ -52,6 +52,7 @@ export async function buildGroup(store: Store, overrides: { courseId: number; na
   return id;
 }
 
+/** An enrolment instance of a course (enabled unless `status` is 1), with the student role by default. */
 export async function buildEnrolInstance(
   store: Store,
   overrides: { courseId: number; enrol: string; status?: number; sortorder?: number; roleId?: number; customint1?: number },
@@ -71,6 +72,7 @@ export async function buildEnrolInstance(
   return id;
 }
 
+/** A custom profile field definition. */
 export async function buildProfileField(store: Store, overrides: { shortname: string; name?: string; datatype?: string }): Promise<number> {
   const { id } = await store.db
     .insertInto('lms_user_info_field')

@@ -187,6 +187,14 @@ export interface Enrolment {
   readonly suspended?: boolean;
 }
 
+/** A user enrolment as the platform holds it. */
+export interface PlatformEnrolment {
+  readonly instanceId: number;
+  readonly courseId: number;
+  readonly userId: number;
+  readonly suspended: boolean;
+}
+
 /** A role of a user in a course context. */
 export interface CourseRoleAssignment {
   readonly courseId: number;

@@ -14,6 +14,7 @@ import type {
   PlatformCohort,
   PlatformCourse,
   PlatformEnrolInstance,
+  PlatformEnrolment,
   PlatformGroup,
   PlatformProfileField,
   PlatformRole,
@@ -73,6 +74,12 @@ export interface Operations {
   findEnrolInstances: Operation<{ readonly courseIds: readonly number[]; readonly enrol?: string }, readonly PlatformEnrolInstance[]>;
   /** Enrols users (user enrolment plus role in the course context); re-enrolling updates dates and status. */
   enrolUsers: Operation<readonly Enrolment[], readonly ItemResult<Added>[]>;
+  /** User enrolments of users in courses (any method, any status): what a re-run finds already there. */
+  findEnrolments: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly PlatformEnrolment[]>;
+  /** Memberships of users in cohorts. */
+  findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }, readonly CohortMember[]>;
+  /** Memberships of users in groups (with their component). */
+  findGroupMembers: Operation<{ readonly groupIds: readonly number[]; readonly userIds: readonly number[] }, readonly GroupMember[]>;
   /** Roles of users in courses (any component). */
   findCourseRoles: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly CourseRoleAssignment[]>;
   /** Gives roles in course contexts without enrolment (the original's role-only mode). */
@@ -104,6 +111,9 @@ export const WRITES: Record<OperationKind, boolean> = {
   findEnrolInstances: false,
   enrolUsers: true,
   findCourseRoles: false,
+  findEnrolments: false,
+  findCohortMembers: false,
+  findGroupMembers: false,
   assignCourseRoles: true,
   createGroups: true,
   addGroupMembers: true,

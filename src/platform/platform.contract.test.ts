@@ -125,6 +125,36 @@ for (const kind of DATABASES) {
         expect(await platform.run('findCourses', { by: { id: ['x'], shortname: [] } })).toEqual([]);
       });
 
+      it('reads the enrolments, cohort and group memberships already there, its own writes included', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'ALG101' });
+        const [instance] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const created = await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'John', lastname: 'Doe' },
+          { username: 'asmith', firstname: 'Anne', lastname: 'Smith' },
+        ]);
+        const [jdoe, asmith] = created.map((result) => (result.ok ? result.value.id : 0));
+        await platform.run('enrolUsers', [{ instanceId: instance!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
+        const [cohort] = await platform.run('createCohorts', [{ name: 'Year 1' }]);
+        const cohortId = cohort!.ok ? cohort!.value.id : 0;
+        await platform.run('addCohortMembers', [{ cohortId, userId: asmith! }]);
+        const [group] = await platform.run('createGroups', [{ courseId: course, name: 'Group A' }]);
+        const groupId = group!.ok ? group!.value.id : 0;
+        await platform.run('addGroupMembers', [{ groupId, userId: jdoe!, component: 'tool_sync' }]);
+
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!, asmith!] })).toEqual([
+          { instanceId: instance!.id, courseId: course, userId: jdoe, suspended: false },
+        ]);
+        expect(await platform.run('findCohortMembers', { cohortIds: [cohortId], userIds: [jdoe!, asmith!] })).toEqual([{ cohortId, userId: asmith }]);
+        expect(await platform.run('findGroupMembers', { groupIds: [groupId], userIds: [jdoe!, asmith!] })).toEqual([
+          { groupId, userId: jdoe, component: 'tool_sync' },
+        ]);
+        expect(await platform.run('findEnrolments', { courseIds: [], userIds: [jdoe!] })).toEqual([]);
+        await platform.run('deleteUsers', [jdoe!]);
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
+        expect(await platform.run('findGroupMembers', { groupIds: [groupId], userIds: [jdoe!] })).toEqual([]);
+      });
+
       it('refuses to rename a user to a taken username', async () => {
         await open();
         const created = await platform.run('createUsers', [

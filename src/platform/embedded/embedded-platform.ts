@@ -6,6 +6,7 @@ import type { OperationInput, OperationKind, OperationOutput } from '../operatio
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from '../platform.js';
 import { addCohortMembers, createCohorts } from './cohorts.js';
 import { assignCourseRoles, findCourseRoles } from './course-roles.js';
+import { findCohortMembers, findEnrolments, findGroupMembers } from './memberships.js';
 import { enrolUsers, findEnrolInstances } from './enrolments.js';
 import { exportEntity } from './export.js';
 import { addGroupMembers, createGroups } from './groups.js';
@@ -68,6 +69,9 @@ export class EmbeddedPlatform implements Platform {
       findEnrolInstances: (input) => findEnrolInstances(db, input),
       enrolUsers: (input) => write((trx) => enrolUsers(trx, input)),
       findCourseRoles: (input) => findCourseRoles(db, input),
+      findEnrolments: (input) => findEnrolments(db, input),
+      findCohortMembers: (input) => findCohortMembers(db, input),
+      findGroupMembers: (input) => findGroupMembers(db, input),
       assignCourseRoles: (input) => write((trx) => assignCourseRoles(trx, input)),
       createGroups: (input) => write((trx) => createGroups(trx, input)),
       addGroupMembers: (input) => write((trx) => addGroupMembers(trx, input)),

@@ -27,6 +27,7 @@ function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) => stri
   return sql<boolean>`(${sql.join(asked.map(([name, list]) => sql`${sql.ref(name)} in (${sql.join(list)})`), sql` or `)})`;
 }
 
+/** Courses by id, idnumber or exact shortname, in id order. */
 export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
@@ -44,6 +45,7 @@ export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'i
   }));
 }
 
+/** Categories by id, idnumber or name, in id order. */
 export async function findCategories(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
@@ -51,12 +53,14 @@ export async function findCategories(db: Kysely<Database>, { by }: FindBy<'id' |
   return rows.map((row) => ({ id: row.id, name: row.name, idnumber: row.idnumber, parent: row.parent, path: row.path, visible: row.visible === 1 }));
 }
 
+/** Roles by id or shortname, in id order. */
 export async function findRoles(db: Kysely<Database>, { by }: FindBy<'id' | 'shortname'>): Promise<PlatformRole[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
   return db.selectFrom('lms_role').select(['id', 'shortname', 'name']).where(where).orderBy('id').execute();
 }
 
+/** Cohorts of every context by id, idnumber or name, in id order. */
 export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCohort[]> {
   const where = anyOf(by, (field) => `ch.${field}`);
   if (!where) return [];
@@ -76,6 +80,7 @@ export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'i
   }));
 }
 
+/** Groups of one course by id, idnumber or name, in id order. */
 export async function findGroups(
   db: Kysely<Database>,
   { courseId, by }: FindBy<'id' | 'idnumber' | 'name'> & { courseId: number },

@@ -34,3 +34,12 @@ export async function selectPairs<R>(
   }
   return rows;
 }
+
+/** Rows matching `a in (…) and b in (…)` for every part of each list (no query when either list is empty). */
+export async function selectAcross<A, B, R>(firsts: readonly A[], seconds: readonly B[], query: (a: A[], b: B[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (const a of chunks([...new Set(firsts)], 500)) {
+    for (const b of chunks([...new Set(seconds)], 500)) rows.push(...(await query(a, b)));
+  }
+  return rows;
+}

@@ -15,6 +15,7 @@ export interface NewUserView {
   fieldExists(shortname: string): boolean;
 }
 
+/** A username taken (on the platform or earlier in the call) or an unknown custom field refuses the item. */
 export function checkNewUsers(users: readonly NewUser[], view: NewUserView): (Rejection | null)[] {
   const inCall = new Set<string>();
   return users.map((user) => {

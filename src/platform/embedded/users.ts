@@ -148,6 +148,7 @@ function newUserRow(user: NewUser, password: string | undefined, now: number): R
   return row;
 }
 
+/** A `lms_user` row as the port shows it. */
 export function toPlatformUser(row: Selectable<UserTable>): PlatformUser {
   return {
     id: row.id,

@@ -43,17 +43,37 @@ export class CohortOverlay {
     });
   }
 
-  /** Memberships of real cohorts cannot be read through the port: only those added here answer `added` false. */
+  /** Real memberships (of users not deleted here) and those added here. */
+  async findCohortMembers(input: { readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }): Promise<CohortMember[]> {
+    const real = (await this.#real.run('findCohortMembers', input)).filter((member) => !this.#users.isDeleted(member.userId));
+    const cohorts = new Set(input.cohortIds);
+    const users = new Set(input.userIds);
+    const keys = new Set(real.map((member) => `${member.cohortId}:${member.userId}`));
+    const added = [...this.#members]
+      .filter((key) => !keys.has(key))
+      .map((key) => key.split(':').map(Number) as [number, number])
+      .filter(([cohortId, userId]) => cohorts.has(cohortId) && users.has(userId) && !this.#users.isDeleted(userId))
+      .map(([cohortId, userId]) => ({ cohortId, userId }));
+    return [...real, ...added];
+  }
+
+  /** Adds like the platform: a membership already there, real or simulated, answers `added` false. */
   async addCohortMembers(members: readonly CohortMember[]): Promise<ItemResult<Added>[]> {
     const cohortIds = members.map((member) => String(member.cohortId));
     const cohorts = new Set(cohortIds.length ? (await this.findCohorts({ by: { id: cohortIds } })).map((cohort) => cohort.id) : []);
     const users = await this.#users.activeIds(members.map((member) => member.userId));
+    const existing = await this.findCohortMembers({ cohortIds: members.map((member) => member.cohortId), userIds: members.map((member) => member.userId) });
+    const held = new Set(existing.map((member) => `${member.cohortId}:${member.userId}`));
     const results = checkCohortMembers(members, {
       cohortExists: (id) => cohorts.has(id),
       userExists: (id) => users.has(id),
-      isMember: (cohortId, userId) => this.#members.has(`${cohortId}:${userId}`),
+      isMember: (cohortId, userId) => held.has(`${cohortId}:${userId}`),
     });
-    members.forEach(({ cohortId, userId }, index) => results[index]!.ok && this.#members.add(`${cohortId}:${userId}`));
+    members.forEach(({ cohortId, userId }, index) => {
+      if (!results[index]!.ok) return;
+      this.#members.add(`${cohortId}:${userId}`);
+      held.add(`${cohortId}:${userId}`);
+    });
     return results;
   }
 }

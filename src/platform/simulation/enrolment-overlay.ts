@@ -1,6 +1,6 @@
 import { checkCourseRoles, checkEnrolments, compareCourseRoles, courseRoleKey, enrolmentRoleOwner } from '../embedded/enrolment-rules.js';
 import type { ItemResult } from '../item-result.js';
-import type { Added, CourseRoleAssignment, Enrolment, PlatformEnrolInstance } from '../operations.js';
+import type { Added, CourseRoleAssignment, Enrolment, PlatformEnrolInstance, PlatformEnrolment } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { UserOverlay } from './user-overlay.js';
 
@@ -12,10 +12,8 @@ export class EnrolmentOverlay {
   readonly #real: Platform;
   readonly #users: UserOverlay;
   readonly #instances = new Map<number, PlatformEnrolInstance>();
-  /** `instance:user` of the user enrolments written here. */
-  readonly #enrolled = new Set<string>();
-  /** `course:user` of the same. */
-  readonly #enrolledInCourse = new Set<string>();
+  /** The user enrolments written here, by `instance:user`. */
+  readonly #enrolled = new Map<string, PlatformEnrolment>();
   readonly #roles = new Map<string, CourseRoleAssignment>();
 
   constructor(real: Platform, users: UserOverlay) {
@@ -29,21 +27,38 @@ export class EnrolmentOverlay {
     return instances;
   }
 
-  /** User enrolments of real users cannot be read through the port: only those written here answer `added` false. */
+  /** Real enrolments (of users not deleted here) and those written here. */
+  async findEnrolments(input: { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }): Promise<PlatformEnrolment[]> {
+    const found = new Map<string, PlatformEnrolment>();
+    for (const enrolment of await this.#real.run('findEnrolments', input)) {
+      if (!this.#users.isDeleted(enrolment.userId)) found.set(`${enrolment.instanceId}:${enrolment.userId}`, enrolment);
+    }
+    const courses = new Set(input.courseIds);
+    const users = new Set(input.userIds);
+    for (const [key, enrolment] of this.#enrolled) {
+      if (courses.has(enrolment.courseId) && users.has(enrolment.userId) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
+    }
+    return [...found.values()];
+  }
+
+  /** Enrols like the platform: an enrolment already there, real or simulated, answers `added` false. */
   async enrolUsers(enrolments: readonly Enrolment[]): Promise<ItemResult<Added>[]> {
     const users = await this.#users.activeIds(enrolments.map((enrolment) => enrolment.userId));
     const roles = await this.#roleIds(enrolments.map((enrolment) => enrolment.roleId));
+    const courseIds = [...new Set(enrolments.flatMap((enrolment) => this.#instances.get(enrolment.instanceId)?.courseId ?? []))];
+    const existing = await this.findEnrolments({ courseIds, userIds: enrolments.map((enrolment) => enrolment.userId) });
+    const held = new Set(existing.map((enrolment) => `${enrolment.instanceId}:${enrolment.userId}`));
     const results = checkEnrolments(enrolments, {
       instance: (id) => this.#instances.get(id),
       userExists: (id) => users.has(id),
       roleExists: (id) => roles.has(id),
-      isEnrolled: (instanceId, userId) => this.#enrolled.has(`${instanceId}:${userId}`),
+      isEnrolled: (instanceId, userId) => held.has(`${instanceId}:${userId}`),
     });
-    enrolments.forEach(({ instanceId, userId, roleId }, index) => {
+    enrolments.forEach(({ instanceId, userId, roleId, suspended }, index) => {
       if (!results[index]!.ok) return;
       const { courseId, enrol } = this.#instances.get(instanceId)!;
-      this.#enrolled.add(`${instanceId}:${userId}`);
-      this.#enrolledInCourse.add(`${courseId}:${userId}`);
+      this.#enrolled.set(`${instanceId}:${userId}`, { instanceId, courseId, userId, suspended: suspended ?? false });
+      held.add(`${instanceId}:${userId}`);
       this.#addRole({ courseId, userId, roleId, component: enrolmentRoleOwner(enrol, instanceId).component });
     });
     return results;
@@ -78,18 +93,10 @@ export class EnrolmentOverlay {
     return results;
   }
 
-  /**
-   * Which (course, user) pairs have an enrolment: those written here, and real users holding a role in the
-   * course. The port cannot read real user enrolments, so a role stands for one (what enrolling gives).
-   */
+  /** Which (course, user) pairs have an enrolment, real or simulated (`course:user` keys). */
   async enrolledInCourses(pairs: readonly (readonly [number, number])[]): Promise<Set<string>> {
-    const enrolled = new Set(pairs.map(([courseId, userId]) => `${courseId}:${userId}`).filter((key) => this.#enrolledInCourse.has(key)));
-    const courseIds = [...new Set(pairs.map(([courseId]) => courseId))];
-    const userIds = [...new Set(pairs.map(([, userId]) => userId))];
-    if (courseIds.length) {
-      for (const { courseId, userId } of await this.#real.run('findCourseRoles', { courseIds, userIds })) enrolled.add(`${courseId}:${userId}`);
-    }
-    return enrolled;
+    const enrolments = await this.findEnrolments({ courseIds: pairs.map(([courseId]) => courseId), userIds: pairs.map(([, userId]) => userId) });
+    return new Set(enrolments.map((enrolment) => `${enrolment.courseId}:${enrolment.userId}`));
   }
 
   #addRole(assignment: CourseRoleAssignment): void {

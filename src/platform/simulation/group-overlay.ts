@@ -16,7 +16,7 @@ export class GroupOverlay {
   readonly #enrolments: EnrolmentOverlay;
   readonly #created: PlatformGroup[] = [];
   readonly #courseOf = new Map<number, number>();
-  readonly #members = new Set<string>();
+  readonly #members = new Map<string, GroupMember>();
 
   constructor(real: Platform, users: UserOverlay, enrolments: EnrolmentOverlay) {
     this.#real = real;
@@ -53,18 +53,38 @@ export class GroupOverlay {
     });
   }
 
-  /** Memberships of real groups cannot be read through the port: only those added here answer `added` false. */
+  /** Real memberships (of users not deleted here) and those added here. */
+  async findGroupMembers(input: { readonly groupIds: readonly number[]; readonly userIds: readonly number[] }): Promise<GroupMember[]> {
+    const found = new Map<string, GroupMember>();
+    for (const member of await this.#real.run('findGroupMembers', input)) {
+      if (!this.#users.isDeleted(member.userId)) found.set(`${member.groupId}:${member.userId}`, member);
+    }
+    const groups = new Set(input.groupIds);
+    const users = new Set(input.userIds);
+    for (const [key, member] of this.#members) {
+      if (groups.has(member.groupId) && users.has(member.userId) && !this.#users.isDeleted(member.userId)) found.set(key, member);
+    }
+    return [...found.values()];
+  }
+
+  /** Adds like the platform: the user must be enrolled in the course; a membership already there answers `added` false. */
   async addGroupMembers(members: readonly GroupMember[]): Promise<ItemResult<Added>[]> {
     const users = await this.#users.activeIds(members.map((member) => member.userId));
     const pairs = members.flatMap(({ groupId, userId }) => (this.#courseOf.has(groupId) ? [[this.#courseOf.get(groupId)!, userId] as const] : []));
     const enrolled = await this.#enrolments.enrolledInCourses(pairs);
+    const existing = await this.findGroupMembers({ groupIds: members.map((member) => member.groupId), userIds: members.map((member) => member.userId) });
+    const held = new Set(existing.map((member) => `${member.groupId}:${member.userId}`));
     const results = checkGroupMembers(members, {
       courseOfGroup: (groupId) => this.#courseOf.get(groupId),
       userExists: (id) => users.has(id),
       isEnrolled: (courseId, userId) => enrolled.has(`${courseId}:${userId}`),
-      isMember: (groupId, userId) => this.#members.has(`${groupId}:${userId}`),
+      isMember: (groupId, userId) => held.has(`${groupId}:${userId}`),
     });
-    members.forEach(({ groupId, userId }, index) => results[index]!.ok && this.#members.add(`${groupId}:${userId}`));
+    members.forEach((member, index) => {
+      if (!results[index]!.ok) return;
+      this.#members.set(`${member.groupId}:${member.userId}`, { ...member, component: member.component ?? '' });
+      held.add(`${member.groupId}:${member.userId}`);
+    });
     return results;
   }
 }

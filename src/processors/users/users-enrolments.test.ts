@@ -141,6 +141,29 @@ for (const kind of DATABASES) {
       ]);
     });
 
+    it('simulates a second run exactly: what is already there answers "already" in the simulation too', async () => {
+      await open();
+      const file = csv(
+        'username;firstname;lastname;course1;role1;enrol1;group1;cohort',
+        'jdoe;John;Doe;ALG101;student;manual;Group A;Year 1',
+        'asmith;Anne;Smith;ALG101;student;manual;Group A;Year 1',
+      );
+      await runFile(engine, file);
+      const simulated = await runFile(engine, file, { simulate: true });
+      const real = await runFile(engine, file);
+      expect(simulated.lines).toEqual(real.lines);
+      expect(real.lines).toEqual([
+        'line 2 [unchanged] User account unchanged: jdoe',
+        'line 2 [info] already in cohort "Year 1"',
+        'line 2 [info] User jdoe already enrolled in course ALG101 (manual); dates and role brought up to date',
+        'line 2 [info] already in group "Group A" of course ALG101',
+        'line 3 [unchanged] User account unchanged: asmith',
+        'line 3 [info] already in cohort "Year 1"',
+        'line 3 [info] User asmith already enrolled in course ALG101 (manual); dates and role brought up to date',
+        'line 3 [info] already in group "Group A" of course ALG101',
+      ]);
+    });
+
     it('simulates exactly: a user created and enrolled on line 5, referenced again on line 9', async () => {
       await open();
       const file = csv(
