@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { columnTypes, type DatabaseKind } from './migrations/column-types.js';
 import * as serviceTables from './migrations/0001-service-tables.js';
 import * as embeddedPlatform from './migrations/0002-embedded-platform.js';
+import * as membershipUserIndexes from './migrations/0003-membership-user-indexes.js';
 import type { Database } from './schema.js';
 import { STORE_MIGRATION_FAILED } from './store-errors.js';
 
@@ -10,6 +11,7 @@ import { STORE_MIGRATION_FAILED } from './store-errors.js';
 const MIGRATIONS = [
   ['0001-service-tables', serviceTables],
   ['0002-embedded-platform', embeddedPlatform],
+  ['0003-membership-user-indexes', membershipUserIndexes],
 ] as const;
 
 /** Any number shared by every tool-sync process: the PostgreSQL advisory lock that serialises migrations. */

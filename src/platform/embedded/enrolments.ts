@@ -34,8 +34,8 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   const instances = new Map(instanceRows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
   const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
-  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (instanceIds, userIds) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('enrolid', 'in', instanceIds).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (userIds) =>
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('userid', 'in', userIds).execute(),
   );
   const enrolled = new Set(existing.map((row) => keyOf(row.enrolid, row.userid)));
   const results = checkEnrolments(enrolments, {
@@ -83,11 +83,10 @@ async function assignEnrolmentRoles(
       return [keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid), row];
     }),
   );
-  const existing = await selectPairs([...wanted.values()].map((row) => [row.contextid, row.userid] as const), (contextIds, userIds) =>
+  const existing = await selectPairs([...wanted.values()].map((row) => [row.contextid, row.userid] as const), (userIds) =>
     db
       .selectFrom('lms_role_assignments')
       .select(['roleid', 'contextid', 'userid', 'component', 'itemid'])
-      .where('contextid', 'in', contextIds)
       .where('userid', 'in', userIds)
       .execute(),
   );

@@ -57,19 +57,18 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
   const courseOf = new Map(groupRows.map((row) => [row.id, row.courseid]));
   const users = await activeUserIds(db, members.map((member) => member.userId));
   const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
-  const enrolments = await selectPairs(coursePairs, (courseIds, userIds) =>
+  const enrolments = await selectPairs(coursePairs, (userIds) =>
     db
       .selectFrom('lms_user_enrolments as ue')
       .innerJoin('lms_enrol as e', 'e.id', 'ue.enrolid')
       .select(['e.courseid', 'ue.userid'])
       .distinct()
-      .where('e.courseid', 'in', courseIds)
       .where('ue.userid', 'in', userIds)
       .execute(),
   );
   const enrolled = new Set(enrolments.map((row) => keyOf(row.courseid, row.userid)));
-  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (groupIds, userIds) =>
-    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where('groupid', 'in', groupIds).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (userIds) =>
+    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where('userid', 'in', userIds).execute(),
   );
   const memberships = new Set(existing.map((row) => keyOf(row.groupid, row.userid)));
   const results = checkGroupMembers(members, {

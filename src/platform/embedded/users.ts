@@ -73,7 +73,19 @@ export async function createUsers(
 type IndexedRow = { index: number; row: Record<string, string | number> };
 
 function insertOneByOne(sqlite: SQLite.Database, rows: readonly IndexedRow[]): Map<number, number> {
-  return new Map(rows.map(({ index, row }) => [index, Number(insertStatement(sqlite, Object.keys(row)).run(Object.values(row)).lastInsertRowid)]));
+  const ids = new Map<number, number>();
+  let columns: string[] = [];
+  let statement: SQLite.Statement | null = null;
+  for (const { index, row } of rows) {
+    const keys = Object.keys(row);
+    // Rows of one file share their columns: the statement changes only when the column set does.
+    if (!statement || keys.length !== columns.length || keys.some((key, position) => key !== columns[position])) {
+      columns = keys;
+      statement = insertStatement(sqlite, keys);
+    }
+    ids.set(index, Number(statement.run(Object.values(row)).lastInsertRowid));
+  }
+  return ids;
 }
 
 async function insertByColumnSet(db: Kysely<Database>, rows: readonly IndexedRow[]): Promise<Map<number, number>> {

@@ -258,12 +258,13 @@ function membership(
 }
 
 function outcomeOf(progress: Progress): RowOutcome {
-  const { plan } = progress;
-  const base = { row: plan.userRow.row, entity: 'user', details: progress.details, counters: progress.counters };
+  const { plan, details, counters } = progress;
+  const row = plan.userRow.row;
   if (progress.failure) {
     // The user was written but a later step was refused: the row goes to the tryback file to be fed again.
-    return { ...base, status: 'error', code: 'USERS_PLATFORM_REJECTED_STEP', params: progress.failure };
+    return { row, entity: 'user', details, counters, status: 'error', code: 'USERS_PLATFORM_REJECTED_STEP', params: progress.failure };
   }
-  const mail = plan.kind === 'create' && progress.status === 'created' ? plan.mail : undefined;
-  return { ...base, status: progress.status, code: progress.code, params: progress.params, ...(mail ? { mail } : {}) };
+  const outcome: { -readonly [K in keyof RowOutcome]: RowOutcome[K] } = { row, entity: 'user', details, counters, status: progress.status, code: progress.code, params: progress.params };
+  if (plan.kind === 'create' && progress.status === 'created' && plan.mail) outcome.mail = plan.mail;
+  return outcome;
 }
