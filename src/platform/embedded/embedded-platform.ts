@@ -67,7 +67,7 @@ export class EmbeddedPlatform implements Platform {
       createCohorts: (input) => write((trx) => createCohorts(trx, input)),
       addCohortMembers: (input) => write((trx) => addCohortMembers(trx, input)),
       findEnrolInstances: (input) => findEnrolInstances(db, input),
-      enrolUsers: (input) => write((trx) => enrolUsers(trx, input)),
+      enrolUsers: (input) => write((trx) => enrolUsers(trx, input, sqlite)),
       findCourseRoles: (input) => findCourseRoles(db, input),
       findEnrolments: (input) => findEnrolments(db, input),
       findCohortMembers: (input) => findCohortMembers(db, input),

@@ -1,11 +1,13 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { insertRows } from './bulk-insert.js';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, Enrolment, PlatformEnrolInstance } from '../operations.js';
 import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
 import { checkEnrolments, enrolmentRoleOwner } from './enrolment-rules.js';
 import { activeUserIds, existingRoleIds } from './existing.js';
-import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
+import { keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
 /** The enrolment instances of the courses (of one method when `enrol` is given), by course, sortorder and id. */
 export async function findEnrolInstances(
@@ -27,7 +29,7 @@ export async function findEnrolInstances(
  * the role is assigned in the course context (created if missing), owned by the instance's plugin except for
  * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item.
  */
-export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[]): Promise<ItemResult<Added>[]> {
+export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
   const instanceRows = await selectIn(enrolments.map((enrolment) => enrolment.instanceId), (part) =>
     db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute(),
   );
@@ -35,9 +37,9 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
   const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (userIds) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('userid', 'in', userIds).execute(),
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where('userid', 'in', userIds).execute(),
   );
-  const enrolled = new Set(existing.map((row) => keyOf(row.enrolid, row.userid)));
+  const enrolled = new Map(existing.map((row) => [keyOf(row.enrolid, row.userid), row]));
   const results = checkEnrolments(enrolments, {
     instance: (id) => instances.get(id),
     userExists: (id) => users.has(id),
@@ -45,13 +47,21 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
     isEnrolled: (instanceId, userId) => enrolled.has(keyOf(instanceId, userId)),
   });
   const accepted = enrolments.filter((_, index) => results[index]!.ok);
-  await writeUserEnrolments(db, accepted, enrolled);
-  await assignEnrolmentRoles(db, accepted, instances);
+  await writeUserEnrolments(db, sqlite, accepted, enrolled);
+  await assignEnrolmentRoles(db, sqlite, accepted, instances);
   return results;
 }
 
-/** The last state asked for each user enrolment wins, as if the items were written one after the other. */
-async function writeUserEnrolments(db: Kysely<Database>, enrolments: readonly Enrolment[], enrolled: ReadonlySet<string>): Promise<void> {
+/**
+ * The last state asked for each user enrolment wins, as if the items were written one after the other; an
+ * existing enrolment is written only when its dates or status change (a nightly re-run changes nothing).
+ */
+async function writeUserEnrolments(
+  db: Kysely<Database>,
+  sqlite: SQLite.Database | undefined,
+  enrolments: readonly Enrolment[],
+  enrolled: ReadonlyMap<string, { status: number; timestart: number; timeend: number }>,
+): Promise<void> {
   const now = nowSeconds();
   const final = new Map(enrolments.map((enrolment) => [keyOf(enrolment.instanceId, enrolment.userId), enrolment]));
   const rows = [...final.values()].map(({ instanceId, userId, timestart, timeend, suspended }) => ({
@@ -63,14 +73,19 @@ async function writeUserEnrolments(db: Kysely<Database>, enrolments: readonly En
     timemodified: now,
   }));
   const inserts = rows.filter((row) => !enrolled.has(keyOf(row.enrolid, row.userid))).map((row) => ({ ...row, timecreated: now }));
-  for (const part of chunks(inserts, 500)) await db.insertInto('lms_user_enrolments').values(part).execute();
-  for (const { enrolid, userid, ...set } of rows.filter((row) => enrolled.has(keyOf(row.enrolid, row.userid)))) {
+  await insertRows(db, sqlite, 'lms_user_enrolments', inserts);
+  const changed = rows.filter((row) => {
+    const current = enrolled.get(keyOf(row.enrolid, row.userid));
+    return current && (current.status !== row.status || current.timestart !== row.timestart || current.timeend !== row.timeend);
+  });
+  for (const { enrolid, userid, ...set } of changed) {
     await db.updateTable('lms_user_enrolments').set(set).where('enrolid', '=', enrolid).where('userid', '=', userid).execute();
   }
 }
 
 async function assignEnrolmentRoles(
   db: Kysely<Database>,
+  sqlite: SQLite.Database | undefined,
   enrolments: readonly Enrolment[],
   instances: ReadonlyMap<number, { courseId: number; enrol: string }>,
 ): Promise<void> {
@@ -91,5 +106,5 @@ async function assignEnrolmentRoles(
       .execute(),
   );
   for (const row of existing) wanted.delete(keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid));
-  for (const part of chunks([...wanted.values()], 500)) await db.insertInto('lms_role_assignments').values(part).execute();
+  await insertRows(db, sqlite, 'lms_role_assignments', [...wanted.values()]);
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from '../../store/schema.js';
 import { succeeded, type ItemResult } from '../item-result.js';
 import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserLookupField } from '../operations.js';
+import { statementFor } from './bulk-insert.js';
 import { chunks, nowSeconds, selectIn } from './sql-helpers.js';
 import { profileFieldIds, writeUserDetails } from './user-details.js';
 import { checkNewUsers, fieldShortnames, PROFILE_FIELDS } from './user-rules.js';
@@ -81,7 +82,7 @@ function insertOneByOne(sqlite: SQLite.Database, rows: readonly IndexedRow[]): M
     // Rows of one file share their columns: the statement changes only when the column set does.
     if (!statement || keys.length !== columns.length || keys.some((key, position) => key !== columns[position])) {
       columns = keys;
-      statement = insertStatement(sqlite, keys);
+      statement = statementFor(sqlite, 'lms_user', keys);
     }
     ids.set(index, Number(statement.run(Object.values(row)).lastInsertRowid));
   }
@@ -109,21 +110,6 @@ async function insertByColumnSet(db: Kysely<Database>, rows: readonly IndexedRow
     }
   }
   return ids;
-}
-
-const insertStatements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
-
-/** One prepared statement per column set, kept for the life of the connection. */
-function insertStatement(sqlite: SQLite.Database, columns: readonly string[]): SQLite.Statement {
-  const statements = insertStatements.get(sqlite) ?? new Map<string, SQLite.Statement>();
-  insertStatements.set(sqlite, statements);
-  const key = columns.join();
-  let statement = statements.get(key);
-  if (!statement) {
-    statement = sqlite.prepare(`insert into lms_user (${key}) values (${columns.map(() => '?').join()})`);
-    statements.set(key, statement);
-  }
-  return statement;
 }
 
 async function takenUsernames(db: Kysely<Database>, usernames: readonly string[]): Promise<Set<string>> {

@@ -1,0 +1,35 @@
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+import { chunks } from './sql-helpers.js';
+
+type Row = Record<string, string | number | null>;
+
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/**
+ * Inserts rows of one table. SQLite runs in-process, so one cached prepared statement per column set, run row
+ * by row inside the caller's transaction, beats building and preparing a statement of 500 rows (measured 3× on
+ * the enrolment bench); PostgreSQL gets multi-row statements, one round trip per 500 rows.
+ */
+export async function insertRows(db: Kysely<Database>, sqlite: SQLite.Database | undefined, table: keyof Database, rows: readonly Row[]): Promise<void> {
+  if (!rows.length) return;
+  if (!sqlite) {
+    for (const part of chunks(rows, 500)) await db.insertInto(table).values(part as never).execute();
+    return;
+  }
+  for (const row of rows) statementFor(sqlite, table, Object.keys(row)).run(Object.values(row));
+}
+
+/** One prepared statement per table and column set, kept for the life of the connection. */
+export function statementFor(sqlite: SQLite.Database, table: string, columns: readonly string[]): SQLite.Statement {
+  const cache = statements.get(sqlite) ?? new Map<string, SQLite.Statement>();
+  statements.set(sqlite, cache);
+  const key = `${table}(${columns.join()})`;
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = sqlite.prepare(`insert into ${table} (${columns.join()}) values (${columns.map(() => '?').join()})`);
+    cache.set(key, statement);
+  }
+  return statement;
+}
