@@ -162,7 +162,7 @@ async function* batchesOf(
   header: CsvHeader,
   options: CsvReadOptions,
 ): AsyncGenerator<readonly CsvRow[]> {
-  const size = options.batchSize ?? 1000;
+  const size = options.batchSize ?? 2000;
   let batch: CsvRow[] = [];
   for await (const chunk of items) {
     for (const item of chunk) {

@@ -18,7 +18,17 @@ export async function insertRows(db: Kysely<Database>, sqlite: SQLite.Database |
     for (const part of chunks(rows, 500)) await db.insertInto(table).values(part as never).execute();
     return;
   }
-  for (const row of rows) statementFor(sqlite, table, Object.keys(row)).run(Object.values(row));
+  let columns: string[] = [];
+  let statement: SQLite.Statement | null = null;
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    // Rows of one call share their columns: the statement changes only when the column set does.
+    if (!statement || keys.length !== columns.length || keys.some((key, position) => key !== columns[position])) {
+      columns = keys;
+      statement = statementFor(sqlite, table, keys);
+    }
+    statement.run(Object.values(row));
+  }
 }
 
 /** One prepared statement per table and column set, kept for the life of the connection. */

@@ -79,6 +79,8 @@ export class EmbeddedPlatform implements Platform {
   }
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+    // The port's promise: an empty list costs nothing (no transaction, no query).
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);
   }
