@@ -36,3 +36,30 @@ export async function measurePasswordHashing({ count = 2000 } = {}) {
     await hasher.close();
   }
 }
+
+/**
+ * What this machine's cores give together: the same SHA-512 loop on 1 thread, then on every core, for 2 s
+ * each. On machines whose vCPUs share physical cores the ratio is well below the number of cores, and no
+ * hashing pool can beat it.
+ */
+export async function measureParallelScaling(seconds = 2) {
+  const { Worker } = await import('node:worker_threads');
+  const { availableParallelism } = await import('node:os');
+  const code = `const c = require('node:crypto'); let b = Buffer.alloc(64); const end = Date.now() + ${seconds * 1000}; let n = 0;
+    while (Date.now() < end) { for (let i = 0; i < 1000; i++) b = c.createHash('sha512').update(b).digest(); n += 1000; }
+    require('node:worker_threads').parentPort.postMessage(n);`;
+  const run = async (threads) => {
+    const counts = await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
+      const worker = new Worker(code, { eval: true, execArgv: [] });
+      worker.once('message', (count) => {
+        resolve(count);
+        void worker.terminate();
+      });
+      worker.once('error', reject);
+    })));
+    return counts.reduce((sum, count) => sum + count, 0);
+  };
+  const cores = availableParallelism();
+  const one = await run(1);
+  return { cores, scaling: (await run(cores)) / one };
+}

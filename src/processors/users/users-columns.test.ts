@@ -105,10 +105,11 @@ for (const kind of DATABASES) {
       expect((await usersByName(engine)).get('jdoe')!.suspended).toBe(0);
     });
 
-    it('says once that a column Moodle 5 no longer has is ignored', async () => {
+    it('says once that a column Moodle 5 no longer has, or MNet propagation, is ignored', async () => {
       engine = await openTestEngine(kind);
-      const { report, lines } = await runFile(engine, csv('username;firstname;lastname;icq', 'jdoe;J;D;12345', 'asmith;A;S;678'));
-      expect(report.match(/column icq is ignored/g)).toHaveLength(1);
+      const { report, lines } = await runFile(engine, csv('username;firstname;lastname;icq;wwwroot1', 'jdoe;J;D;12345;https://a.example', 'asmith;A;S;678;'));
+      expect(report.match(/column icq is ignored: Moodle 5 has no such user field/g)).toHaveLength(1);
+      expect(report.match(/column wwwroot1 is ignored: propagating accounts to remote MNet hosts is not supported/g)).toHaveLength(1);
       expect(lines).toHaveLength(2);
     });
   });

@@ -178,6 +178,10 @@ export const USERS_MESSAGES = {
     en: 'column {column} is ignored: Moodle 5 has no such user field',
     fr: 'la colonne {column} est ignorée : Moodle 5 n’a pas ce champ utilisateur',
   },
+  USERS_REMOTE_COLUMN_IGNORED: {
+    en: 'column {column} is ignored: propagating accounts to remote MNet hosts is not supported',
+    fr: 'la colonne {column} est ignorée : la propagation des comptes vers des hôtes MNet distants n’est pas prise en charge',
+  },
   USERS_PLATFORM_REJECTED: {
     en: 'the platform refused the account: {reason}',
     fr: 'la plateforme a refusé le compte : {reason}',

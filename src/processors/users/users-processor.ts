@@ -45,6 +45,9 @@ async function* processUsers(batches: AsyncIterable<readonly CsvRow[]>, context:
   for (const column of OBSOLETE_COLUMNS.filter((name) => context.columns.includes(name))) {
     await context.notice('USERS_COLUMN_IGNORED', { column });
   }
+  for (const column of context.columns.filter((name) => /^wwwroot\d+$/.test(name))) {
+    await context.notice('USERS_REMOTE_COLUMN_IGNORED', { column });
+  }
   await ensureProfileFields(context, profileFields);
   const references = new UsersReferences(platform, settings.choice('courses_primaryidentity') as CourseIdentity);
 
