@@ -119,27 +119,34 @@ export class RunReport {
   }
 }
 
-/** Counts by row status, in the order they read best: `2 created, 1 updated, 2 in error`. */
-const COUNT_WORDS: Record<RowStatus, Bilingual> = {
+/** Counts by what happened, in the order they read best: `2 created, 1 updated, 2 in error`. */
+const COUNT_WORDS: Record<string, Bilingual> = {
   created: { en: 'created', fr: 'créés' },
   updated: { en: 'updated', fr: 'modifiés' },
+  renamed: { en: 'renamed', fr: 'renommés' },
+  suspended: { en: 'suspended', fr: 'suspendus' },
+  restored: { en: 'restored', fr: 'réactivés' },
   unchanged: { en: 'unchanged', fr: 'inchangés' },
   deleted: { en: 'deleted', fr: 'supprimés' },
+  sent: { en: 'sent', fr: 'envoyés' },
   skipped: { en: 'skipped', fr: 'ignorés' },
   error: { en: 'in error', fr: 'en erreur' },
   notExecuted: { en: 'not executed', fr: 'non exécutés' },
 };
+const ORDER = Object.keys(COUNT_WORDS);
 
-/** One line per entity of a run's counters: `user: 2 created, 1 updated, 2 in error`. */
+/** One line per entity of a run's counters: `user: 2 created, 1 updated, 2 in error`; every counter shows. */
 export function describeEntityCounters(entities: Readonly<Record<string, number>>, lang: Lang): string[] {
-  const grouped = new Map<string, Map<RowStatus, number>>();
+  const grouped = new Map<string, Map<string, number>>();
   for (const [key, count] of Object.entries(entities)) {
-    const [entity, status] = key.split('.') as [string, RowStatus];
-    grouped.set(entity, (grouped.get(entity) ?? new Map()).set(status, count));
+    const [entity, what] = key.split('.') as [string, string];
+    grouped.set(entity, (grouped.get(entity) ?? new Map()).set(what, count));
   }
-  const order = Object.keys(COUNT_WORDS) as RowStatus[];
+  const rank = (what: string) => (ORDER.includes(what) ? ORDER.indexOf(what) : ORDER.length);
   return [...grouped].map(([entity, counts]) => {
-    const parts = order.filter((status) => counts.has(status)).map((status) => `${counts.get(status)} ${COUNT_WORDS[status][lang]}`);
+    const parts = [...counts]
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([what, count]) => `${count} ${COUNT_WORDS[what]?.[lang] ?? what}`);
     return `${entity}: ${parts.join(', ')}`;
   });
 }
