@@ -73,8 +73,8 @@ function openSqlite(path: string): SQLite.Database {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 10000');
-  // 32 MB of page cache instead of 2: the user and enrolment indexes of a large site stay in memory.
-  database.pragma('cache_size = -32000');
+  // 16 MB of page cache instead of 2: the user and enrolment indexes of a large site stay in memory.
+  database.pragma('cache_size = -16000');
   return database;
 }
 
