@@ -18,6 +18,12 @@ export async function insertRows(db: Kysely<Database>, sqlite: SQLite.Database |
     for (const part of chunks(rows, 500)) await db.insertInto(table).values(part as never).execute();
     return;
   }
+  insertEach(sqlite, table, rows);
+}
+
+/** Inserts rows one by one through cached prepared statements (SQLite only); answers the new ids, in order. */
+export function insertEach(sqlite: SQLite.Database, table: string, rows: readonly Row[]): number[] {
+  const ids: number[] = [];
   let columns: string[] = [];
   let statement: SQLite.Statement | null = null;
   for (const row of rows) {
@@ -27,12 +33,13 @@ export async function insertRows(db: Kysely<Database>, sqlite: SQLite.Database |
       columns = keys;
       statement = statementFor(sqlite, table, keys);
     }
-    statement.run(Object.values(row));
+    ids.push(Number(statement.run(Object.values(row)).lastInsertRowid));
   }
+  return ids;
 }
 
 /** One prepared statement per table and column set, kept for the life of the connection. */
-export function statementFor(sqlite: SQLite.Database, table: string, columns: readonly string[]): SQLite.Statement {
+function statementFor(sqlite: SQLite.Database, table: string, columns: readonly string[]): SQLite.Statement {
   const cache = statements.get(sqlite) ?? new Map<string, SQLite.Statement>();
   statements.set(sqlite, cache);
   const key = `${table}(${columns.join()})`;

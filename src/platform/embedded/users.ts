@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from '../../store/schema.js';
 import { succeeded, type ItemResult } from '../item-result.js';
 import { lookupKey, type FindUsers, type NewUser, type PlatformUser, type UserLookupField } from '../operations.js';
-import { statementFor } from './bulk-insert.js';
+import { insertEach } from './bulk-insert.js';
 import { chunks, nowSeconds, selectIn } from './sql-helpers.js';
 import { profileFieldIds, writeUserDetails } from './user-details.js';
 import { checkNewUsers, fieldShortnames, PROFILE_FIELDS } from './user-rules.js';
@@ -74,19 +74,8 @@ export async function createUsers(
 type IndexedRow = { index: number; row: Record<string, string | number> };
 
 function insertOneByOne(sqlite: SQLite.Database, rows: readonly IndexedRow[]): Map<number, number> {
-  const ids = new Map<number, number>();
-  let columns: string[] = [];
-  let statement: SQLite.Statement | null = null;
-  for (const { index, row } of rows) {
-    const keys = Object.keys(row);
-    // Rows of one file share their columns: the statement changes only when the column set does.
-    if (!statement || keys.length !== columns.length || keys.some((key, position) => key !== columns[position])) {
-      columns = keys;
-      statement = statementFor(sqlite, 'lms_user', keys);
-    }
-    ids.set(index, Number(statement.run(Object.values(row)).lastInsertRowid));
-  }
-  return ids;
+  const ids = insertEach(sqlite, 'lms_user', rows.map(({ row }) => row));
+  return new Map(rows.map(({ index }, position) => [index, ids[position]!]));
 }
 
 async function insertByColumnSet(db: Kysely<Database>, rows: readonly IndexedRow[]): Promise<Map<number, number>> {

@@ -2,19 +2,12 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
+import { rowLines } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
 import { startRuns } from '../../engine/run/start-runs.js';
 import { usersAddAction } from './users-processor.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-
-/** Report lines of row outcomes, without the SIMULATION prefix: `line 4 [created] User account added: …`. */
-function outcomeLines(reportFile: string): string[] {
-  return readFileSync(reportFile, 'utf8')
-    .split('\n')
-    .filter((line) => /^line \d+ \[/.test(line))
-    .map((line) => line.replace('SIMULATION: ', ''));
-}
 
 async function exportedUsers(engine: Engine): Promise<Record<string, string | number>[]> {
   const users: Record<string, string | number>[] = [];
@@ -45,7 +38,7 @@ for (const kind of DATABASES) {
       ]);
       const [second] = await startRuns(engine, { action: usersAddAction, input, trigger: 'manual' });
       expect(second!.counters.entities).toEqual({ 'user.unchanged': 2 });
-      expect(outcomeLines(second!.reportFile)).toEqual([
+      expect(rowLines(readFileSync(second!.reportFile, 'utf8'))).toEqual([
         'line 2 [unchanged] User account unchanged: jdoe',
         'line 3 [unchanged] User account unchanged: asmith',
       ]);
@@ -56,7 +49,7 @@ for (const kind of DATABASES) {
       const input = useFixture(engine, 'mixed.csv');
       const [run] = await startRuns(engine, { action: usersAddAction, input, trigger: 'manual' });
       expect(run!.status).toBe('succeeded_with_errors');
-      expect(outcomeLines(run!.reportFile)).toEqual([
+      expect(rowLines(readFileSync(run!.reportFile, 'utf8'))).toEqual([
         'line 4 [created] User account added: jdoe (John Doe)',
         'line 5 [updated] User account changed: Johnny Doe as [jdoe] (1001): firstname',
         'line 6 [error] e-mail jdoe@example.org already belongs to account "jdoe"',
@@ -80,7 +73,7 @@ for (const kind of DATABASES) {
       expect(readFileSync(join(engine.folder.files, input), 'utf8')).toBe(readFileSync(join(FIXTURES, 'mixed.csv'), 'utf8'));
 
       const [real] = await startRuns(engine, { action: usersAddAction, input, trigger: 'manual' });
-      expect(outcomeLines(simulated!.reportFile)).toEqual(outcomeLines(real!.reportFile));
+      expect(rowLines(readFileSync(simulated!.reportFile, 'utf8'))).toEqual(rowLines(readFileSync(real!.reportFile, 'utf8')));
       expect(simulated!.counters).toEqual(real!.counters);
     });
 
@@ -111,7 +104,7 @@ for (const kind of DATABASES) {
         'username;firstname;lastname;email;idnumber\njdoe;John;Doe;john.doe@example.org;1001\nasmith;Anne;Smith;john.doe@example.org;1002\n',
       );
       const [protectedRun] = await startRuns(engine, { action: usersAddAction, input: 'change.csv', trigger: 'manual' });
-      expect(outcomeLines(protectedRun!.reportFile)).toEqual([
+      expect(rowLines(readFileSync(protectedRun!.reportFile, 'utf8'))).toEqual([
         'line 2 [unchanged] User account unchanged: jdoe',
         'line 3 [unchanged] User account unchanged: asmith',
       ]);
@@ -119,7 +112,7 @@ for (const kind of DATABASES) {
       await engine.settings.save({ users_protectemails: false });
       const [open] = await startRuns(engine, { action: usersAddAction, input: 'change.csv', trigger: 'manual' });
       // The second row wants the address the first row has just given to jdoe.
-      expect(outcomeLines(open!.reportFile)).toEqual([
+      expect(rowLines(readFileSync(open!.reportFile, 'utf8'))).toEqual([
         'line 2 [updated] User account changed: John Doe as [jdoe] (1001): email',
         'line 3 [error] e-mail john.doe@example.org already belongs to account "jdoe"',
       ]);
@@ -133,7 +126,7 @@ for (const kind of DATABASES) {
       await startRuns(engine, { action: usersAddAction, input: 'users.csv', trigger: 'manual' });
       writeFileSync(join(engine.folder.files, 'renumber.csv'), 'username;firstname;lastname;idnumber\nJDOE;John;Doe;2001\n');
       const [run] = await startRuns(engine, { action: usersAddAction, input: 'renumber.csv', trigger: 'manual' });
-      expect(outcomeLines(run!.reportFile)).toEqual(['line 2 [updated] User account changed: John Doe as [jdoe] (2001): idnumber']);
+      expect(rowLines(readFileSync(run!.reportFile, 'utf8'))).toEqual(['line 2 [updated] User account changed: John Doe as [jdoe] (2001): idnumber']);
       expect((await exportedUsers(engine))[0]).toMatchObject({ username: 'jdoe', idnumber: '2001' });
     });
 
