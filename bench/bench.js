@@ -1,10 +1,11 @@
 // `npm run bench [-- <case>]`: measures tool-sync on generated files and prints, per case, readable lines then
 // one JSON line {"bench","rows","rowsPerSec","limitRowsPerSec","ratio","peakRssMB"}.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateEnrolsFile, measureRawEnrolInsert, seedEnrolmentSite } from './enrols-case.js';
 import { generateUsersFile } from './generate-users.js';
 import { measureParallelScaling, measurePasswordHashing } from './password-case.js';
 import { measureRawUserInsert } from './raw-limit.js';
@@ -68,6 +69,32 @@ const CASES = {
         throw new Error(`unexpected result:\n${run.output}`);
       }
       return { rows, rowsPerSec: rows / run.seconds, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /**
+   * 1,000,000 enrolment rows (`add` with `manual`, 500 courses, 100,000 users, `gaddcreate` of one group per
+   * row) on SQLite, beside the raw limit measured on a copy of the same store.
+   */
+  async enrols() {
+    const rows = Number(process.env.BENCH_ENROLS_ROWS ?? 1_000_000);
+    const site = { rows, users: Math.min(100_000, rows), courses: 500 };
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const file = join(dir, 'enrols.csv');
+      await generateEnrolsFile(file, site);
+      const store = join(dir, 'data', 'store.sqlite');
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      mkdirSync(join(dir, 'raw'), { recursive: true });
+      await seedEnrolmentSite(store, site);
+      await seedEnrolmentSite(join(dir, 'raw', 'store.sqlite'), site);
+      const limit = await measureRawEnrolInsert(file, join(dir, 'raw', 'store.sqlite'));
+      runCli(join(dir, 'data'), ['config', 'set', 'enrols_useridentifier', 'idnumber']);
+      runCli(join(dir, 'data'), ['config', 'set', 'enrols_courseidentifier', 'shortname']);
+      const run = runCli(join(dir, 'data'), ['run', 'enrols', '--file', file]);
+      if (!run.output.includes(`enrolment: ${rows} created`)) throw new Error(`unexpected result:\n${run.output}`);
+      return { rows, rowsPerSec: rows / run.seconds, limitRowsPerSec: limit.rowsPerSec, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

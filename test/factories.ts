@@ -112,3 +112,52 @@ export async function buildUserEnrolment(store: Store, overrides: { instanceId: 
     .executeTakeFirstOrThrow();
   return id;
 }
+
+export async function buildGrouping(store: Store, overrides: { courseId: number; name: string; idnumber?: string }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_groupings')
+    .values({ courseid: overrides.courseId, name: overrides.name, idnumber: overrides.idnumber ?? '' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A group membership, manual unless a component (and the item that gave it) is named. */
+export async function buildGroupMember(store: Store, overrides: { groupId: number; userId: number; component?: string; itemid?: number }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_groups_members')
+    .values({ groupid: overrides.groupId, userid: overrides.userId, component: overrides.component ?? '', itemid: overrides.itemid ?? 0 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A group bound to a grouping. */
+export async function buildGroupingGroup(store: Store, overrides: { groupingId: number; groupId: number }): Promise<number> {
+  const { id } = await store.db
+    .insertInto('lms_groupings_groups')
+    .values({ groupingid: overrides.groupingId, groupid: overrides.groupId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A role in a course context (which buildCourse created), manual unless a component (and its item) is named. */
+export async function buildRoleAssignment(
+  store: Store,
+  overrides: { courseId: number; userId: number; roleId: number; component?: string; itemid?: number },
+): Promise<number> {
+  const context = await store.db.selectFrom('lms_context').select('id').where('contextlevel', '=', 50).where('instanceid', '=', overrides.courseId).executeTakeFirstOrThrow();
+  const { id } = await store.db
+    .insertInto('lms_role_assignments')
+    .values({
+      roleid: overrides.roleId,
+      contextid: context.id,
+      userid: overrides.userId,
+      component: overrides.component ?? '',
+      itemid: overrides.itemid ?? 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}

@@ -107,6 +107,19 @@ export interface PlatformCourse {
   readonly enddate: number;
 }
 
+/** A course to create; Moodle gives every new course a manual enrolment instance, and so does the embedded store. */
+export interface NewCourse {
+  readonly fullname: string;
+  readonly shortname: string;
+  readonly categoryId: number;
+  readonly idnumber?: string;
+  readonly summary?: string;
+  readonly format?: string;
+  readonly visible?: boolean;
+  readonly startdate?: number;
+  readonly enddate?: number;
+}
+
 /** A course category; `path` lists the ids from the top down (`/1/4/9`). */
 export interface PlatformCategory {
   readonly id: number;
@@ -187,12 +200,39 @@ export interface Enrolment {
   readonly suspended?: boolean;
 }
 
+/**
+ * The component owning the roles an enrolment method gives, as Moodle's enrol_plugin::enrol_user does: manual
+ * and self give plain roles (''), every other method owns its roles (`enrol_cohort`…).
+ */
+export function enrolmentRoleComponent(enrol: string): string {
+  return enrol === 'manual' || enrol === 'self' ? '' : `enrol_${enrol}`;
+}
+
 /** A user enrolment as the platform holds it. */
 export interface PlatformEnrolment {
   readonly instanceId: number;
   readonly courseId: number;
   readonly userId: number;
   readonly suspended: boolean;
+  /** Unix seconds; 0 when none. */
+  readonly timestart: number;
+  /** Unix seconds; 0 when none. */
+  readonly timeend: number;
+}
+
+/** A change to an existing user enrolment: only the fields given are written (dates kept when absent). */
+export interface EnrolmentChange {
+  readonly instanceId: number;
+  readonly userId: number;
+  readonly suspended?: boolean;
+  readonly timestart?: number;
+  readonly timeend?: number;
+}
+
+/** A user enrolment to remove. */
+export interface Unenrolment {
+  readonly instanceId: number;
+  readonly userId: number;
 }
 
 /** A role of a user in a course context. */
@@ -204,12 +244,41 @@ export interface CourseRoleAssignment {
   readonly component?: string;
 }
 
-/** A group to create in a course. */
+/** A group to create in a course (a grouping to create has the same shape). */
 export interface NewGroup {
   readonly courseId: number;
   readonly name: string;
   readonly idnumber?: string;
   readonly description?: string;
+}
+
+/** A grouping of a course: a set of its groups. */
+export interface PlatformGrouping {
+  readonly id: number;
+  readonly courseId: number;
+  readonly name: string;
+  readonly idnumber: string;
+  readonly description: string;
+}
+
+/** A change to a group or a grouping: only the fields given are written. */
+export interface GroupChange {
+  readonly id: number;
+  readonly name?: string;
+  readonly idnumber?: string;
+  readonly description?: string;
+}
+
+/** A group bound to a grouping of the same course. */
+export interface GroupingBinding {
+  readonly groupingId: number;
+  readonly groupId: number;
+}
+
+/** Groups or groupings of courses, all of them or those matching `by`; lookups are always scoped to courses. */
+export interface FindInCourses {
+  readonly courseIds: readonly number[];
+  readonly by?: FindBy<'id' | 'idnumber' | 'name'>['by'];
 }
 
 /** Membership of a user in a group; a component marks memberships a plugin owns (protected ones). */
@@ -222,6 +291,16 @@ export interface GroupMember {
 /** What a membership write did: `false` when the user already was a member (not an error). */
 export interface Added {
   readonly added: boolean;
+}
+
+/** What a removal did: `false` when there was nothing to remove (not an error). */
+export interface Removed {
+  readonly removed: boolean;
+}
+
+/** What a change did: `false` when the values given were already there (nothing written). */
+export interface Changed {
+  readonly changed: boolean;
 }
 
 /** The form a value is compared in: usernames and e-mails compare case-insensitively. */

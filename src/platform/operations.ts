@@ -1,5 +1,14 @@
 import type {
   Added,
+  Changed,
+  EnrolmentChange,
+  FindInCourses,
+  GroupChange,
+  GroupingBinding,
+  NewCourse,
+  PlatformGrouping,
+  Removed,
+  Unenrolment,
   CohortMember,
   CourseRoleAssignment,
   Enrolment,
@@ -43,14 +52,19 @@ export interface Operations {
   createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
   /** Courses by id, idnumber or shortname (shortnames compare exactly, as Moodle's unique index does). */
   findCourses: Operation<FindBy<'id' | 'idnumber' | 'shortname'>, readonly PlatformCourse[]>;
+  /**
+   * Creates courses, each with a manual enrolment instance (as Moodle does); a taken shortname, a taken
+   * non-empty idnumber or an unknown category is refused.
+   */
+  createCourses: Operation<readonly NewCourse[], readonly ItemResult<{ readonly id: number }>[]>;
   /** Categories by id, idnumber or name (a name may match several categories). */
   findCategories: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCategory[]>;
   /** Roles by id or shortname. */
   findRoles: Operation<FindBy<'id' | 'shortname'>, readonly PlatformRole[]>;
   /** Cohorts by id, idnumber or name, in every context. */
   findCohorts: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCohort[]>;
-  /** Groups of one course by id, idnumber or name (lookups are always scoped to a course). */
-  findGroups: Operation<FindBy<'id' | 'idnumber' | 'name'> & { readonly courseId: number }, readonly PlatformGroup[]>;
+  /** Groups of courses, every one or those matching `by` (lookups are always scoped to courses), in id order. */
+  findGroups: Operation<FindInCourses, readonly PlatformGroup[]>;
   updateUsers: Operation<readonly UserChange[], readonly ItemResult<null>[]>;
   /**
    * Deletes users as Moodle does: the account is marked deleted and renamed so its username and e-mail are
@@ -74,18 +88,53 @@ export interface Operations {
   findEnrolInstances: Operation<{ readonly courseIds: readonly number[]; readonly enrol?: string }, readonly PlatformEnrolInstance[]>;
   /** Enrols users (user enrolment plus role in the course context); re-enrolling updates dates and status. */
   enrolUsers: Operation<readonly Enrolment[], readonly ItemResult<Added>[]>;
+  /** Changes status or dates of existing user enrolments (a user not enrolled in the instance is rejected). */
+  updateEnrolments: Operation<readonly EnrolmentChange[], readonly ItemResult<Changed>[]>;
+  /**
+   * Unenrols users from instances as Moodle's enrol_plugin::unenrol_user: the enrolment goes with the roles the
+   * instance gave; when it was the user's last enrolment in the course, every role of the user in the course
+   * and every group membership in the course go too. Not enrolled answers `removed` false.
+   */
+  unenrolUsers: Operation<readonly Unenrolment[], readonly ItemResult<Removed>[]>;
   /** User enrolments of users in courses (any method, any status): what a re-run finds already there. */
   findEnrolments: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly PlatformEnrolment[]>;
   /** Memberships of users in cohorts. */
   findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }, readonly CohortMember[]>;
   /** Memberships of users in groups (with their component). */
   findGroupMembers: Operation<{ readonly groupIds: readonly number[]; readonly userIds: readonly number[] }, readonly GroupMember[]>;
-  /** Roles of users in courses (any component). */
-  findCourseRoles: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly CourseRoleAssignment[]>;
+  /** Roles in courses (any component), of the users given or of everyone, of the roles given or of all. */
+  findCourseRoles: Operation<
+    { readonly courseIds: readonly number[]; readonly userIds?: readonly number[]; readonly roleIds?: readonly number[] },
+    readonly CourseRoleAssignment[]
+  >;
   /** Gives roles in course contexts without enrolment (the original's role-only mode). */
   assignCourseRoles: Operation<readonly CourseRoleAssignment[], readonly ItemResult<Added>[]>;
+  /** Removes roles given in course contexts by the item's component ('' when absent), whatever their item id. */
+  unassignCourseRoles: Operation<readonly CourseRoleAssignment[], readonly ItemResult<Removed>[]>;
   createGroups: Operation<readonly NewGroup[], readonly ItemResult<{ readonly id: number }>[]>;
+  /** Renames groups or changes their idnumber or description; a name or idnumber used by another group of the course is refused. */
+  updateGroups: Operation<readonly GroupChange[], readonly ItemResult<Changed>[]>;
+  /** Deletes groups with their memberships and grouping bindings. */
+  deleteGroups: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /** Groups of the courses that have no member. */
+  findEmptyGroups: Operation<{ readonly courseIds: readonly number[] }, readonly PlatformGroup[]>;
   addGroupMembers: Operation<readonly GroupMember[], readonly ItemResult<Added>[]>;
+  /**
+   * Removes memberships owned by the item's component ('' when absent); a membership another component owns
+   * is refused (as Moodle refuses to remove a plugin's memberships); not a member answers `removed` false.
+   */
+  removeGroupMembers: Operation<readonly GroupMember[], readonly ItemResult<Removed>[]>;
+  /** Groupings of courses, every one or those matching `by`, in id order. */
+  findGroupings: Operation<FindInCourses, readonly PlatformGrouping[]>;
+  /** Creates groupings; a name or non-empty idnumber already used in the course is refused. */
+  createGroupings: Operation<readonly NewGroup[], readonly ItemResult<{ readonly id: number }>[]>;
+  updateGroupings: Operation<readonly GroupChange[], readonly ItemResult<Changed>[]>;
+  /** Deletes groupings (their groups stay). */
+  deleteGroupings: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /** Groupings of the courses that hold no group. */
+  findEmptyGroupings: Operation<{ readonly courseIds: readonly number[] }, readonly PlatformGrouping[]>;
+  /** Binds groups to groupings of their course; bound already answers `added` false. */
+  assignGroupings: Operation<readonly GroupingBinding[], readonly ItemResult<Added>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -97,6 +146,7 @@ export const WRITES: Record<OperationKind, boolean> = {
   findUsers: false,
   createUsers: true,
   findCourses: false,
+  createCourses: true,
   findCategories: false,
   findRoles: false,
   findCohorts: false,
@@ -118,4 +168,17 @@ export const WRITES: Record<OperationKind, boolean> = {
   createGroups: true,
   addGroupMembers: true,
   updateUsers: true,
+  updateEnrolments: true,
+  unenrolUsers: true,
+  unassignCourseRoles: true,
+  updateGroups: true,
+  deleteGroups: true,
+  findEmptyGroups: false,
+  removeGroupMembers: true,
+  findGroupings: false,
+  createGroupings: true,
+  updateGroupings: true,
+  deleteGroupings: true,
+  findEmptyGroupings: false,
+  assignGroupings: true,
 };

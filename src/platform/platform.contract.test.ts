@@ -7,14 +7,18 @@ import {
   buildCourse,
   buildEnrolInstance,
   buildGroup,
+  buildGroupMember,
+  buildGrouping,
+  buildGroupingGroup,
   buildProfileField,
+  buildRoleAssignment,
   buildUser,
   buildUserEnrolment,
 } from '../../test/factories.js';
 import type { Store } from '../store/database.js';
 import { EmbeddedPlatform } from './embedded/embedded-platform.js';
 import type { ItemResult } from './item-result.js';
-import { NO_PASSWORD } from './operations.js';
+import { NO_PASSWORD, type OperationInput } from './operations.js';
 import type { Platform } from './platform.js';
 import { SimulatedPlatform } from './simulated-platform.js';
 
@@ -24,13 +28,36 @@ function idOf(result: ItemResult<{ readonly id: number }> | undefined): number {
   return result.value.id;
 }
 
-/** The error codes of a list of results, `ok` for accepted items (and `added`/`kept` for memberships). */
+/**
+ * The error codes of a list of results, `ok` for accepted items, `added`/`kept` for memberships, `removed`/`absent`
+ * for removals and `changed`/`same` for changes.
+ */
 function outcomes(results: readonly ItemResult<unknown>[]): string[] {
   return results.map((result) => {
     if (!result.ok) return result.error.code;
-    const value = result.value as { added?: boolean } | null;
-    return value && typeof value === 'object' && 'added' in value ? (value.added ? 'added' : 'kept') : 'ok';
+    const value = result.value as { added?: boolean; removed?: boolean; changed?: boolean } | null;
+    if (value && typeof value === 'object') {
+      if ('added' in value) return value.added ? 'added' : 'kept';
+      if ('removed' in value) return value.removed ? 'removed' : 'absent';
+      if ('changed' in value) return value.changed ? 'changed' : 'same';
+    }
+    return 'ok';
   });
+}
+
+/** Groups found through the port (which a simulation must have seen before it can write to a real group). */
+function findGroups(platform: Platform, input: OperationInput<'findGroups'>) {
+  return platform.run('findGroups', input);
+}
+
+/** Course roles in the order the port lists them: course, user, role, component. */
+function sortRoles<T extends { courseId: number; userId: number; roleId: number; component: string }>(roles: readonly T[]): T[] {
+  return [...roles].sort((a, b) => a.courseId - b.courseId || a.userId - b.userId || a.roleId - b.roleId || a.component.localeCompare(b.component));
+}
+
+/** Memberships in a stable order, to compare answers that come in no particular order. */
+function sortMembers<T extends { groupId: number; userId: number }>(members: readonly T[]): T[] {
+  return [...members].sort((a, b) => a.groupId - b.groupId || a.userId - b.userId);
 }
 
 /** Every implementation of the port, on every database: one suite, the same expectations. */
@@ -119,7 +146,7 @@ for (const kind of DATABASES) {
         expect((await platform.run('findRoles', { by: { shortname: ['student', 'editingteacher', 'dean'] } })).map((role) => role.id).sort()).toEqual([3, 5]);
         const cohorts = await platform.run('findCohorts', { by: { idnumber: ['Y1'], name: ['Lab'] } });
         expect(cohorts.map((cohort) => [cohort.id, cohort.categoryId]).sort()).toEqual([[year1, null], [lab, science]].sort());
-        expect(await platform.run('findGroups', { courseId: algebra, by: { name: ['Group A'] } })).toEqual([
+        expect(await platform.run('findGroups', { courseIds: [algebra], by: { name: ['Group A'] } })).toEqual([
           { id: groupA, courseId: algebra, name: 'Group A', idnumber: 'G-A', description: '' },
         ]);
         expect(await platform.run('findCourses', { by: { id: ['x'], shortname: [] } })).toEqual([]);
@@ -134,7 +161,7 @@ for (const kind of DATABASES) {
           { username: 'asmith', firstname: 'Anne', lastname: 'Smith' },
         ]);
         const [jdoe, asmith] = created.map((result) => (result.ok ? result.value.id : 0));
-        await platform.run('enrolUsers', [{ instanceId: instance!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
+        await platform.run('enrolUsers', [{ instanceId: instance!.id, userId: jdoe!, roleId: 5, timestart: 1_700_000_000, timeend: 1_800_000_000 }]);
         const [cohort] = await platform.run('createCohorts', [{ name: 'Year 1' }]);
         const cohortId = cohort!.ok ? cohort!.value.id : 0;
         await platform.run('addCohortMembers', [{ cohortId, userId: asmith! }]);
@@ -143,7 +170,7 @@ for (const kind of DATABASES) {
         await platform.run('addGroupMembers', [{ groupId, userId: jdoe!, component: 'tool_sync' }]);
 
         expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!, asmith!] })).toEqual([
-          { instanceId: instance!.id, courseId: course, userId: jdoe, suspended: false },
+          { instanceId: instance!.id, courseId: course, userId: jdoe, suspended: false, timestart: 1_700_000_000, timeend: 1_800_000_000 },
         ]);
         expect(await platform.run('findCohortMembers', { cohortIds: [cohortId], userIds: [jdoe!, asmith!] })).toEqual([{ cohortId, userId: asmith }]);
         expect(await platform.run('findGroupMembers', { groupIds: [groupId], userIds: [jdoe!, asmith!] })).toEqual([
@@ -452,11 +479,11 @@ for (const kind of DATABASES) {
         ]);
         expect(results[1]).toMatchObject({ error: { params: { courseId: algebra, name: 'Group A' }, message: `A group named "Group A" already exists in course ${algebra}` } });
         expect(results[4]).toMatchObject({ error: { params: { courseId: algebra, idnumber: 'G-OLD' } } });
-        expect(await platform.run('findGroups', { courseId: algebra, by: { idnumber: ['G-A'], name: ['Group E'] } })).toEqual([
+        expect(await platform.run('findGroups', { courseIds: [algebra], by: { idnumber: ['G-A'], name: ['Group E'] } })).toEqual([
           { id: idOf(results[0]), courseId: algebra, name: 'Group A', idnumber: 'G-A', description: 'First' },
           { id: idOf(results[7]), courseId: algebra, name: 'Group E', idnumber: '', description: '' },
         ]);
-        expect((await platform.run('findGroups', { courseId: biology, by: { name: ['Group A'] } })).map((group) => group.id)).toEqual([idOf(results[2])]);
+        expect((await platform.run('findGroups', { courseIds: [biology], by: { name: ['Group A'] } })).map((group) => group.id)).toEqual([idOf(results[2])]);
         expect(outcomes(await platform.run('createGroups', [{ courseId: biology, name: 'Group A' }]))).toEqual(['PLATFORM_GROUP_NAME_TAKEN']);
       });
 
@@ -496,9 +523,408 @@ for (const kind of DATABASES) {
         const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
         const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
         await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
-        const [found] = await platform.run('findGroups', { courseId: course, by: { name: ['Real'] } });
+        const [found] = await platform.run('findGroups', { courseIds: [course], by: { name: ['Real'] } });
         expect(found?.id).toBe(group);
         expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group, userId: jdoe! }]))).toEqual(['added']);
+      });
+
+      it('creates courses with a manual instance, refusing a taken shortname or idnumber or an unknown category', async () => {
+        await open();
+        const science = await buildCategory(store, { name: 'Science' });
+        await buildCourse(store, { shortname: 'OLD', idnumber: 'C-OLD' });
+        const results = await platform.run('createCourses', [
+          { fullname: 'Algebra', shortname: 'ALG', categoryId: science, idnumber: 'C-ALG', summary: 'Sums', format: 'weeks', visible: false, startdate: 1_700_000_000, enddate: 1_800_000_000 },
+          { fullname: 'Again', shortname: 'ALG', categoryId: science },
+          { fullname: 'Old', shortname: 'OLD', categoryId: science },
+          { fullname: 'Taken idnumber', shortname: 'T1', categoryId: science, idnumber: 'C-OLD' },
+          { fullname: 'Idnumber given twice', shortname: 'T2', categoryId: science, idnumber: 'C-ALG' },
+          { fullname: 'Nowhere', shortname: 'NW', categoryId: 999_999, idnumber: 'C-OLD' },
+          { fullname: 'Biology', shortname: 'BIO', categoryId: 1, idnumber: '' },
+          { fullname: 'Lower case', shortname: 'alg', categoryId: 1 },
+        ]);
+        expect(outcomes(results)).toEqual([
+          'ok', 'PLATFORM_COURSE_SHORTNAME_TAKEN', 'PLATFORM_COURSE_SHORTNAME_TAKEN', 'PLATFORM_COURSE_IDNUMBER_TAKEN',
+          'PLATFORM_COURSE_IDNUMBER_TAKEN', 'PLATFORM_CATEGORY_NOT_FOUND', 'ok', 'ok',
+        ]);
+        expect(results[1]).toMatchObject({ error: { params: { shortname: 'ALG' }, message: 'Short name is already used for another course (ALG)' } });
+        expect(results[3]).toMatchObject({ error: { params: { idnumber: 'C-OLD' }, message: 'ID number is already used for another course (C-OLD)' } });
+        const [algebra, biology] = [idOf(results[0]), idOf(results[6])];
+        expect(await platform.run('findCourses', { by: { shortname: ['ALG'], idnumber: ['C-ALG'], id: [String(biology)] } })).toEqual([
+          { id: algebra, shortname: 'ALG', fullname: 'Algebra', idnumber: 'C-ALG', category: science, format: 'weeks', visible: false, startdate: 1_700_000_000, enddate: 1_800_000_000 },
+          { id: biology, shortname: 'BIO', fullname: 'Biology', idnumber: '', category: 1, format: 'topics', visible: true, startdate: 0, enddate: 0 },
+        ]);
+        const instances = await platform.run('findEnrolInstances', { courseIds: [algebra, biology] });
+        expect(instances.map(({ courseId, enrol, enabled, sortorder, roleId }) => ({ courseId, enrol, enabled, sortorder, roleId }))).toEqual([
+          { courseId: algebra, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5 },
+          { courseId: biology, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5 },
+        ]);
+        expect(outcomes(await platform.run('createCourses', [{ fullname: 'B', shortname: 'BIO', categoryId: 1 }]))).toEqual(['PLATFORM_COURSE_SHORTNAME_TAKEN']);
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        expect(outcomes(await platform.run('enrolUsers', [{ instanceId: instances[0]!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['added']);
+        const [group] = (await platform.run('createGroups', [{ courseId: algebra, name: 'G' }])).map(idOf);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe! }]))).toEqual(['added']);
+        expect(outcomes(await platform.run('assignCourseRoles', [{ courseId: biology, userId: jdoe!, roleId: 4 }]))).toEqual(['added']);
+      });
+
+      it('finds every group of several courses, or those matching, always within the courses, in id order', async () => {
+        await open();
+        const algebra = await buildCourse(store, { shortname: 'ALG' });
+        const biology = await buildCourse(store, { shortname: 'BIO' });
+        const chemistry = await buildCourse(store, { shortname: 'CHE' });
+        const a1 = await buildGroup(store, { courseId: algebra, name: 'A' });
+        const b1 = await buildGroup(store, { courseId: biology, name: 'A' });
+        const a2 = await buildGroup(store, { courseId: algebra, name: 'B', idnumber: 'G-B' });
+        await buildGroup(store, { courseId: chemistry, name: 'A' });
+        const ids = async (input: Parameters<typeof findGroups>[1]) => (await findGroups(platform, input)).map((group) => group.id);
+        expect(await ids({ courseIds: [biology, algebra] })).toEqual([a1, b1, a2]);
+        expect(await ids({ courseIds: [algebra, biology], by: { name: ['A'] } })).toEqual([a1, b1]);
+        expect(await ids({ courseIds: [algebra], by: { id: [String(b1), String(a2)], idnumber: ['G-B'] } })).toEqual([a2]);
+        expect(await ids({ courseIds: [algebra], by: {} })).toEqual([]);
+        expect(await ids({ courseIds: [] })).toEqual([]);
+        const [a3] = (await platform.run('createGroups', [{ courseId: algebra, name: 'C' }])).map(idOf);
+        expect(await ids({ courseIds: [algebra] })).toEqual([a1, a2, a3]);
+        expect(await ids({ courseIds: [algebra, biology], by: { name: ['C', 'A'] } })).toEqual([a1, b1, a3]);
+      });
+
+      it('changes status and dates of enrolments, only the fields given, refusing users not enrolled through the instance', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 1 });
+        const [manual, cohortInstance] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D' },
+          { username: 'asmith', firstname: 'A', lastname: 'S' },
+        ])).map(idOf);
+        await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 100, timeend: 200 }]);
+        const results = await platform.run('updateEnrolments', [
+          { instanceId: manual!.id, userId: jdoe!, suspended: true },
+          { instanceId: manual!.id, userId: jdoe!, suspended: true },
+          { instanceId: manual!.id, userId: jdoe!, timeend: 300 },
+          { instanceId: manual!.id, userId: jdoe!, timestart: 100 },
+          { instanceId: manual!.id, userId: asmith! },
+          { instanceId: cohortInstance!.id, userId: jdoe!, suspended: false },
+          { instanceId: 999_999, userId: jdoe!, suspended: false },
+        ]);
+        expect(outcomes(results)).toEqual([
+          'changed', 'same', 'changed', 'same', 'PLATFORM_ENROLMENT_NOT_FOUND', 'PLATFORM_ENROLMENT_NOT_FOUND', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND',
+        ]);
+        expect(results[4]).toMatchObject({
+          error: { params: { instanceId: manual!.id, userId: asmith }, message: `User ${asmith} is not enrolled through enrolment instance ${manual!.id}` },
+        });
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([
+          { instanceId: manual!.id, courseId: course, userId: jdoe, suspended: true, timestart: 100, timeend: 300 },
+        ]);
+        expect(outcomes(await platform.run('updateEnrolments', [{ instanceId: manual!.id, userId: jdoe!, suspended: true, timestart: 100, timeend: 300 }]))).toEqual(['same']);
+        expect(outcomes(await platform.run('updateEnrolments', [{ instanceId: manual!.id, userId: jdoe!, suspended: false, timestart: 0 }]))).toEqual(['changed']);
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([
+          { instanceId: manual!.id, courseId: course, userId: jdoe, suspended: false, timestart: 0, timeend: 300 },
+        ]);
+      });
+
+      it('unenrols as unenrol_user: the instance roles and memberships go; the last enrolment of the course takes every role and membership', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const cohortId = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 1 });
+        const g1 = await buildGroup(store, { courseId: course, name: 'G1' });
+        const g2 = await buildGroup(store, { courseId: course, name: 'G2' });
+        const g3 = await buildGroup(store, { courseId: other, name: 'G3' });
+        const [manual, cohortInstance, otherManual] = await platform.run('findEnrolInstances', { courseIds: [course, other] });
+        expect(cohortInstance!.id).toBe(cohortId);
+        await findGroups(platform, { courseIds: [course, other] });
+        const [jdoe, asmith] = (await platform.run('createUsers', [
+          { username: 'jdoe', firstname: 'J', lastname: 'D' },
+          { username: 'asmith', firstname: 'A', lastname: 'S' },
+        ])).map(idOf);
+        const enrol = (instanceId: number, userId: number, roleId = 5) => ({ instanceId, userId, roleId, timestart: 0, timeend: 0 });
+        await platform.run('enrolUsers', [enrol(manual!.id, jdoe!), enrol(cohortId, jdoe!, 3), enrol(otherManual!.id, jdoe!), enrol(manual!.id, asmith!)]);
+        await platform.run('assignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4 }, { courseId: course, userId: jdoe!, roleId: 4, component: 'enrol_meta' }]);
+        await platform.run('addGroupMembers', [{ groupId: g1, userId: jdoe! }, { groupId: g3, userId: jdoe! }, { groupId: g1, userId: asmith! }]);
+        await buildGroupMember(store, { groupId: g2, userId: jdoe!, component: 'enrol_cohort', itemid: cohortId });
+        const roles = () => platform.run('findCourseRoles', { courseIds: [course, other], userIds: [jdoe!, asmith!] });
+        const members = () => platform.run('findGroupMembers', { groupIds: [g1, g2, g3], userIds: [jdoe!, asmith!] });
+        const role = (courseId: number, userId: number, roleId: number, component = '') => ({ courseId, userId, roleId, component });
+
+        expect(outcomes(await platform.run('unenrolUsers', [{ instanceId: cohortId, userId: jdoe! }]))).toEqual(['removed']);
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([
+          { instanceId: manual!.id, courseId: course, userId: jdoe, suspended: false, timestart: 0, timeend: 0 },
+        ]);
+        expect(await roles()).toEqual(
+          sortRoles([role(course, jdoe!, 4), role(course, jdoe!, 4, 'enrol_meta'), role(course, jdoe!, 5), role(course, asmith!, 5), role(other, jdoe!, 5)]),
+        );
+        expect(sortMembers(await members())).toEqual(sortMembers([
+          { groupId: g1, userId: jdoe!, component: '' },
+          { groupId: g3, userId: jdoe!, component: '' },
+          { groupId: g1, userId: asmith!, component: '' },
+        ]));
+
+        const results = await platform.run('unenrolUsers', [
+          { instanceId: manual!.id, userId: jdoe! },
+          { instanceId: manual!.id, userId: jdoe! },
+          { instanceId: 999_999, userId: jdoe! },
+          { instanceId: cohortId, userId: asmith! },
+          { instanceId: manual!.id, userId: 999_999 },
+        ]);
+        expect(outcomes(results)).toEqual(['removed', 'absent', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND', 'absent', 'absent']);
+        expect(results[2]).toMatchObject({ error: { params: { instanceId: 999_999 } } });
+        expect(await platform.run('findEnrolments', { courseIds: [course, other], userIds: [jdoe!, asmith!] })).toEqual(
+          expect.arrayContaining([expect.objectContaining({ instanceId: manual!.id, userId: asmith }), expect.objectContaining({ instanceId: otherManual!.id, userId: jdoe })]),
+        );
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
+        expect(await roles()).toEqual(sortRoles([role(course, asmith!, 5), role(other, jdoe!, 5)]));
+        expect(sortMembers(await members())).toEqual(sortMembers([{ groupId: g3, userId: jdoe!, component: '' }, { groupId: g1, userId: asmith!, component: '' }]));
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: g1, userId: jdoe! }]))).toEqual(['PLATFORM_USER_NOT_ENROLLED']);
+        expect(outcomes(await platform.run('enrolUsers', [enrol(manual!.id, jdoe!)]))).toEqual(['added']);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: g1, userId: jdoe! }]))).toEqual(['added']);
+      });
+
+      it('unenrols every instance of a user in one call: the last one, in call order, takes everything in the course', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const cohortA = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 1 });
+        const cohortB = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 2 });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [group] = (await platform.run('createGroups', [{ courseId: course, name: 'G' }])).map(idOf);
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        const enrol = (instanceId: number, roleId: number) => ({ instanceId, userId: jdoe!, roleId, timestart: 0, timeend: 0 });
+        await platform.run('enrolUsers', [enrol(cohortA, 5), enrol(cohortB, 5), enrol(manual!.id, 3)]);
+        await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe!, component: 'tool_sync' }]);
+        const roles = () => platform.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!] });
+        // The role both cohort instances gave stays while one of them does.
+        expect(outcomes(await platform.run('unenrolUsers', [{ instanceId: cohortA, userId: jdoe! }]))).toEqual(['removed']);
+        expect((await roles()).map((assignment) => [assignment.roleId, assignment.component])).toEqual([[3, ''], [5, 'enrol_cohort']]);
+        expect(outcomes(await platform.run('unenrolUsers', [{ instanceId: cohortB, userId: jdoe! }, { instanceId: manual!.id, userId: jdoe! }]))).toEqual(['removed', 'removed']);
+        expect(await roles()).toEqual([]);
+        expect(await platform.run('findGroupMembers', { groupIds: [group!], userIds: [jdoe!] })).toEqual([]);
+        expect(await platform.run('findEmptyGroups', { courseIds: [course] })).toEqual([expect.objectContaining({ id: group })]);
+      });
+
+      it('removes course roles of a component whatever their item, refusing an unknown course, user or role', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        await platform.run('assignCourseRoles', [
+          { courseId: course, userId: jdoe!, roleId: 4 },
+          { courseId: course, userId: jdoe!, roleId: 4, component: 'enrol_meta' },
+          { courseId: other, userId: jdoe!, roleId: 3 },
+        ]);
+        await buildRoleAssignment(store, { courseId: course, userId: jdoe!, roleId: 5, component: 'enrol_cohort', itemid: 7 });
+        await buildRoleAssignment(store, { courseId: course, userId: jdoe!, roleId: 5, component: 'enrol_cohort', itemid: 8 });
+        const results = await platform.run('unassignCourseRoles', [
+          { courseId: course, userId: jdoe!, roleId: 4 },
+          { courseId: course, userId: jdoe!, roleId: 4, component: '' },
+          { courseId: course, userId: jdoe!, roleId: 3 },
+          { courseId: course, userId: jdoe!, roleId: 5, component: 'enrol_cohort' },
+          { courseId: 999_999, userId: jdoe!, roleId: 4 },
+          { courseId: course, userId: 999_999, roleId: 4 },
+          { courseId: course, userId: jdoe!, roleId: 999 },
+        ]);
+        expect(outcomes(results)).toEqual(['removed', 'absent', 'absent', 'removed', 'PLATFORM_COURSE_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND']);
+        expect(await platform.run('findCourseRoles', { courseIds: [course, other], userIds: [jdoe!] })).toEqual([
+          { courseId: course, userId: jdoe, roleId: 4, component: 'enrol_meta' },
+          { courseId: other, userId: jdoe, roleId: 3, component: '' },
+        ]);
+        expect(outcomes(await platform.run('unassignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4, component: 'enrol_meta' }]))).toEqual(['removed']);
+        expect(outcomes(await platform.run('assignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4 }]))).toEqual(['added']);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!] })).toEqual([{ courseId: course, userId: jdoe, roleId: 4, component: '' }]);
+      });
+
+      it('finds course roles of everyone or of the users given, of every role or of the roles given', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const [jdoe, asmith, bob] = (await platform.run('createUsers', ['jdoe', 'asmith', 'bob'].map((username) => ({ username, firstname: 'F', lastname: 'L' })))).map(idOf);
+        await buildRoleAssignment(store, { courseId: course, userId: asmith!, roleId: 5 });
+        await platform.run('assignCourseRoles', [
+          { courseId: course, userId: jdoe!, roleId: 3 },
+          { courseId: course, userId: jdoe!, roleId: 5, component: 'enrol_meta' },
+          { courseId: other, userId: bob!, roleId: 3 },
+        ]);
+        const role = (courseId: number, userId: number, roleId: number, component = '') => ({ courseId, userId, roleId, component });
+        expect(await platform.run('findCourseRoles', { courseIds: [course] })).toEqual(
+          sortRoles([role(course, jdoe!, 3), role(course, jdoe!, 5, 'enrol_meta'), role(course, asmith!, 5)]),
+        );
+        expect(await platform.run('findCourseRoles', { courseIds: [course, other], roleIds: [3] })).toEqual([role(course, jdoe!, 3), role(other, bob!, 3)]);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!, bob!], roleIds: [5] })).toEqual([role(course, jdoe!, 5, 'enrol_meta')]);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], roleIds: [] })).toEqual([]);
+        expect(await platform.run('findCourseRoles', { courseIds: [], roleIds: [3] })).toEqual([]);
+      });
+
+      it('changes groups in order, only the fields given, refusing a name or an idnumber another group of the course holds', async () => {
+        await open();
+        const algebra = await buildCourse(store, { shortname: 'ALG' });
+        const biology = await buildCourse(store, { shortname: 'BIO' });
+        const [a, b, c, bio] = (await platform.run('createGroups', [
+          { courseId: algebra, name: 'A', idnumber: 'G-A' },
+          { courseId: algebra, name: 'B', idnumber: 'G-B' },
+          { courseId: algebra, name: 'C' },
+          { courseId: biology, name: 'A' },
+        ])).map(idOf);
+        const results = await platform.run('updateGroups', [
+          { id: a!, name: 'A2', description: 'Renamed' },
+          { id: b!, name: 'A' },
+          { id: c!, name: 'A2' },
+          { id: c!, idnumber: 'G-B' },
+          { id: c!, idnumber: '' },
+          { id: b!, name: 'A', idnumber: 'G-B' },
+          { id: bio!, name: 'A2' },
+          { id: 999_999, name: 'X' },
+          { id: a!, name: 'A2', idnumber: 'G-A' },
+        ]);
+        expect(outcomes(results)).toEqual([
+          'changed', 'changed', 'PLATFORM_GROUP_NAME_TAKEN', 'PLATFORM_GROUP_IDNUMBER_TAKEN', 'same', 'same', 'changed', 'PLATFORM_GROUP_NOT_FOUND', 'same',
+        ]);
+        expect(results[2]).toMatchObject({ error: { params: { courseId: algebra, name: 'A2' } } });
+        expect(results[3]).toMatchObject({ error: { params: { courseId: algebra, idnumber: 'G-B' } } });
+        expect(await findGroups(platform, { courseIds: [algebra] })).toEqual([
+          { id: a, courseId: algebra, name: 'A2', idnumber: 'G-A', description: 'Renamed' },
+          { id: b, courseId: algebra, name: 'A', idnumber: 'G-B', description: '' },
+          { id: c, courseId: algebra, name: 'C', idnumber: '', description: '' },
+        ]);
+        expect((await findGroups(platform, { courseIds: [algebra, biology], by: { name: ['A', 'B'] } })).map((group) => group.id)).toEqual([b]);
+        expect(outcomes(await platform.run('createGroups', [{ courseId: algebra, name: 'B' }, { courseId: algebra, name: 'A2' }]))).toEqual(['ok', 'PLATFORM_GROUP_NAME_TAKEN']);
+      });
+
+      it('deletes groups with their memberships and grouping bindings, and lists the empty groups', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+        await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
+        const [a, b, c, d] = (await platform.run('createGroups', [
+          { courseId: course, name: 'A' },
+          { courseId: course, name: 'B' },
+          { courseId: course, name: 'C' },
+          { courseId: other, name: 'D' },
+        ])).map(idOf);
+        const [grouping] = (await platform.run('createGroupings', [{ courseId: course, name: 'X' }])).map(idOf);
+        await platform.run('assignGroupings', [{ groupingId: grouping!, groupId: a! }, { groupingId: grouping!, groupId: b! }]);
+        await platform.run('addGroupMembers', [{ groupId: a!, userId: jdoe! }]);
+        const empty = async () => (await platform.run('findEmptyGroups', { courseIds: [course, other] })).map((group) => group.id);
+        expect(await empty()).toEqual([b, c, d]);
+        expect(await platform.run('findEmptyGroupings', { courseIds: [course] })).toEqual([]);
+        const results = await platform.run('deleteGroups', [a!, b!, 999_999, a!]);
+        expect(outcomes(results)).toEqual(['ok', 'ok', 'PLATFORM_GROUP_NOT_FOUND', 'PLATFORM_GROUP_NOT_FOUND']);
+        expect(results[2]).toMatchObject({ error: { params: { groupId: 999_999 }, message: 'No group with id 999999' } });
+        expect((await findGroups(platform, { courseIds: [course, other] })).map((group) => group.id)).toEqual([c, d]);
+        expect(await platform.run('findGroupMembers', { groupIds: [a!], userIds: [jdoe!] })).toEqual([]);
+        expect((await platform.run('findEmptyGroupings', { courseIds: [course] })).map((found) => found.id)).toEqual([grouping]);
+        expect(await empty()).toEqual([c, d]);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: a!, userId: jdoe! }]))).toEqual(['PLATFORM_GROUP_NOT_FOUND']);
+        expect(outcomes(await platform.run('updateGroups', [{ id: a!, name: 'Z' }]))).toEqual(['PLATFORM_GROUP_NOT_FOUND']);
+        expect(outcomes(await platform.run('createGroups', [{ courseId: course, name: 'A' }]))).toEqual(['ok']);
+      });
+
+      it('removes group members only for the component owning the membership', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const [jdoe, asmith, bob] = (await platform.run('createUsers', ['jdoe', 'asmith', 'bob'].map((username) => ({ username, firstname: 'F', lastname: 'L' })))).map(idOf);
+        await platform.run('enrolUsers', [jdoe, asmith, bob].map((userId) => ({ instanceId: manual!.id, userId: userId!, roleId: 5, timestart: 0, timeend: 0 })));
+        const [group] = (await platform.run('createGroups', [{ courseId: course, name: 'G' }])).map(idOf);
+        await platform.run('addGroupMembers', [
+          { groupId: group!, userId: jdoe! },
+          { groupId: group!, userId: asmith!, component: 'tool_sync' },
+          { groupId: group!, userId: bob! },
+        ]);
+        const results = await platform.run('removeGroupMembers', [
+          { groupId: group!, userId: jdoe! },
+          { groupId: group!, userId: jdoe! },
+          { groupId: group!, userId: asmith! },
+          { groupId: group!, userId: asmith!, component: 'tool_sync' },
+          { groupId: group!, userId: bob!, component: 'tool_sync' },
+          { groupId: 999_999, userId: jdoe! },
+          { groupId: group!, userId: 999_999 },
+        ]);
+        expect(outcomes(results)).toEqual(['removed', 'absent', 'PLATFORM_MEMBERSHIP_PROTECTED', 'removed', 'PLATFORM_MEMBERSHIP_PROTECTED', 'PLATFORM_GROUP_NOT_FOUND', 'absent']);
+        expect(results[2]).toMatchObject({
+          error: {
+            params: { userId: asmith, groupId: group, component: 'tool_sync', requester: '' },
+            message: `Membership of user ${asmith} in group ${group} is owned by "tool_sync" and cannot be removed`,
+          },
+        });
+        expect(results[4]).toMatchObject({ error: { message: `Membership of user ${bob} in group ${group} is a manual one and cannot be removed by "tool_sync"` } });
+        expect(await platform.run('findGroupMembers', { groupIds: [group!], userIds: [jdoe!, asmith!, bob!] })).toEqual([{ groupId: group, userId: bob, component: '' }]);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe! }]))).toEqual(['added']);
+      });
+
+      it('creates, finds, changes, binds and deletes groupings with their own codes', async () => {
+        await open();
+        const algebra = await buildCourse(store, { shortname: 'ALG' });
+        const biology = await buildCourse(store, { shortname: 'BIO' });
+        const created = await platform.run('createGroupings', [
+          { courseId: algebra, name: 'Year', idnumber: 'GG-Y', description: 'All' },
+          { courseId: algebra, name: 'Year' },
+          { courseId: biology, name: 'Year', idnumber: 'GG-Y' },
+          { courseId: algebra, name: 'Other', idnumber: 'GG-Y' },
+          { courseId: algebra, name: 'Spare', idnumber: '' },
+          { courseId: 999_999, name: 'Nowhere' },
+        ]);
+        expect(outcomes(created)).toEqual(['ok', 'PLATFORM_GROUPING_NAME_TAKEN', 'ok', 'PLATFORM_GROUPING_IDNUMBER_TAKEN', 'ok', 'PLATFORM_COURSE_NOT_FOUND']);
+        expect(created[1]).toMatchObject({ error: { params: { courseId: algebra, name: 'Year' }, message: `A grouping named "Year" already exists in course ${algebra}` } });
+        expect(created[3]).toMatchObject({ error: { params: { courseId: algebra, idnumber: 'GG-Y' } } });
+        const [year, bioYear, spare] = [idOf(created[0]), idOf(created[2]), idOf(created[4])];
+        expect(await platform.run('findGroupings', { courseIds: [algebra, biology] })).toEqual([
+          { id: year, courseId: algebra, name: 'Year', idnumber: 'GG-Y', description: 'All' },
+          { id: bioYear, courseId: biology, name: 'Year', idnumber: 'GG-Y', description: '' },
+          { id: spare, courseId: algebra, name: 'Spare', idnumber: '', description: '' },
+        ]);
+        expect((await platform.run('findGroupings', { courseIds: [algebra], by: { idnumber: ['GG-Y'] } })).map((found) => found.id)).toEqual([year]);
+        const [groupA, groupYear] = (await platform.run('createGroups', [{ courseId: algebra, name: 'A' }, { courseId: algebra, name: 'Year' }])).map(idOf);
+        const [groupB] = (await platform.run('createGroups', [{ courseId: biology, name: 'B' }])).map(idOf);
+        expect(groupYear).toBeDefined();
+
+        const changes = await platform.run('updateGroupings', [
+          { id: year, name: 'Spare' },
+          { id: year, description: 'Every group' },
+          { id: year, name: 'Year', idnumber: 'GG-Y' },
+          { id: spare, idnumber: 'GG-Y' },
+          { id: 999_999, name: 'X' },
+        ]);
+        expect(outcomes(changes)).toEqual(['PLATFORM_GROUPING_NAME_TAKEN', 'changed', 'same', 'PLATFORM_GROUPING_IDNUMBER_TAKEN', 'PLATFORM_GROUPING_NOT_FOUND']);
+        expect(changes[4]).toMatchObject({ error: { params: { groupingId: 999_999 }, message: 'No grouping with id 999999' } });
+
+        const bindings = await platform.run('assignGroupings', [
+          { groupingId: year, groupId: groupA! },
+          { groupingId: year, groupId: groupA! },
+          { groupingId: year, groupId: groupB! },
+          { groupingId: 999_999, groupId: groupA! },
+          { groupingId: year, groupId: 999_999 },
+        ]);
+        expect(outcomes(bindings)).toEqual(['added', 'kept', 'PLATFORM_GROUPING_COURSE_MISMATCH', 'PLATFORM_GROUPING_NOT_FOUND', 'PLATFORM_GROUP_NOT_FOUND']);
+        expect(bindings[2]).toMatchObject({
+          error: {
+            params: { groupingId: year, groupingCourseId: algebra, groupId: groupB, groupCourseId: biology },
+            message: `Group ${groupB} of course ${biology} cannot join grouping ${year} of course ${algebra}`,
+          },
+        });
+        expect(outcomes(await platform.run('assignGroupings', [{ groupingId: year, groupId: groupA! }]))).toEqual(['kept']);
+        expect((await platform.run('findEmptyGroupings', { courseIds: [algebra, biology] })).map((found) => found.id)).toEqual([bioYear, spare]);
+
+        expect(outcomes(await platform.run('deleteGroupings', [year, 999_999, year]))).toEqual(['ok', 'PLATFORM_GROUPING_NOT_FOUND', 'PLATFORM_GROUPING_NOT_FOUND']);
+        expect((await platform.run('findGroupings', { courseIds: [algebra] })).map((found) => found.id)).toEqual([spare]);
+        expect((await findGroups(platform, { courseIds: [algebra] })).map((group) => group.id)).toEqual([groupA, groupYear]);
+        expect(outcomes(await platform.run('assignGroupings', [{ groupingId: year, groupId: groupA! }]))).toEqual(['PLATFORM_GROUPING_NOT_FOUND']);
+        expect(outcomes(await platform.run('createGroupings', [{ courseId: algebra, name: 'Year', idnumber: 'GG-Y' }]))).toEqual(['ok']);
+      });
+
+      it('answers batches larger than one statement holds (1,100 enrolments changed, found, removed)', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const ids = (await platform.run('createUsers', Array.from({ length: 1_100 }, (_, index) => ({ username: `u${index}`, firstname: 'F', lastname: 'L' })))).map(idOf);
+        const [group] = (await platform.run('createGroups', [{ courseId: course, name: 'G' }])).map(idOf);
+        expect(new Set(outcomes(await platform.run('enrolUsers', ids.map((userId) => ({ instanceId: manual!.id, userId, roleId: 5, timestart: 0, timeend: 0 })))))).toEqual(new Set(['added']));
+        expect(new Set(outcomes(await platform.run('addGroupMembers', ids.map((userId) => ({ groupId: group!, userId })))))).toEqual(new Set(['added']));
+        expect(outcomes(await platform.run('updateEnrolments', ids.map((userId, index) => ({ instanceId: manual!.id, userId, suspended: index % 2 === 0 })))).filter((outcome) => outcome === 'changed')).toHaveLength(550);
+        expect((await platform.run('findEnrolments', { courseIds: [course], userIds: ids })).filter((enrolment) => enrolment.suspended)).toHaveLength(550);
+        expect(await platform.run('findCourseRoles', { courseIds: [course], roleIds: [5] })).toHaveLength(1_100);
+        expect(new Set(outcomes(await platform.run('unenrolUsers', ids.slice(0, 1_050).map((userId) => ({ instanceId: manual!.id, userId })))))).toEqual(new Set(['removed']));
+        expect(await platform.run('findCourseRoles', { courseIds: [course] })).toHaveLength(50);
+        expect(await platform.run('findGroupMembers', { groupIds: [group!], userIds: ids })).toHaveLength(50);
+        expect(await platform.run('findEnrolments', { courseIds: [course], userIds: ids })).toHaveLength(50);
       });
     });
   }
@@ -665,6 +1091,69 @@ for (const kind of DATABASES) {
       const roles = await store.db.selectFrom('lms_role_assignments').select(['userid', 'roleid', 'component', 'itemid']).execute();
       expect(roles).toEqual([{ userid: asmith, roleid: 4, component: 'enrol_meta', itemid: 0 }]);
     });
+
+    it('creates a course with its context and the manual instance Moodle gives it', async () => {
+      await open();
+      const science = await buildCategory(store, { name: 'Science' });
+      const before = Math.floor(Date.now() / 1000);
+      const [id] = (await platform.run('createCourses', [{ fullname: 'Algebra', shortname: 'ALG', categoryId: science, summary: 'Sums' }])).map(idOf);
+      const course = await store.db.selectFrom('lms_course').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
+      expect(course).toMatchObject({ category: science, fullname: 'Algebra', shortname: 'ALG', idnumber: '', summary: 'Sums', format: 'topics', visible: 1, startdate: 0, enddate: 0 });
+      expect(course.timecreated).toBeGreaterThanOrEqual(before);
+      expect(await store.db.selectFrom('lms_context').select('instanceid').where('contextlevel', '=', 50).execute()).toEqual([{ instanceid: id }]);
+      expect(await store.db.selectFrom('lms_enrol').select(['courseid', 'enrol', 'status', 'sortorder', 'roleid', 'customint1']).execute()).toEqual([
+        { courseid: id, enrol: 'manual', status: 0, sortorder: 0, roleid: 5, customint1: null },
+      ]);
+    });
+
+    it('unenrols by item id: what the instance left gave goes, what another instance of its method gave stays', async () => {
+      await open();
+      const course = await buildCourse(store, { shortname: 'C1' });
+      const cohortA = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 1 });
+      const cohortB = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', sortorder: 2 });
+      const [manual] = await platform.run('findEnrolInstances', { courseIds: [course], enrol: 'manual' });
+      const group = await buildGroup(store, { courseId: course, name: 'G' });
+      const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+      const enrol = (instanceId: number, roleId: number) => ({ instanceId, userId: jdoe!, roleId, timestart: 0, timeend: 0 });
+      await platform.run('enrolUsers', [enrol(cohortA, 5), enrol(cohortB, 3), enrol(manual!.id, 5)]);
+      await buildGroupMember(store, { groupId: group, userId: jdoe!, component: 'enrol_cohort', itemid: cohortA });
+      const category = await store.db.selectFrom('lms_context').select('id').where('contextlevel', '=', 40).executeTakeFirstOrThrow();
+      await store.db.insertInto('lms_role_assignments').values({ roleid: 1, contextid: category.id, userid: jdoe! }).execute();
+      const roles = () => store.db.selectFrom('lms_role_assignments').select(['roleid', 'component', 'itemid']).orderBy('id').execute();
+
+      await platform.run('unenrolUsers', [{ instanceId: cohortA, userId: jdoe! }]);
+      expect(await roles()).toEqual([
+        { roleid: 3, component: 'enrol_cohort', itemid: cohortB },
+        { roleid: 5, component: '', itemid: 0 },
+        { roleid: 1, component: '', itemid: 0 },
+      ]);
+      expect(await store.db.selectFrom('lms_groups_members').select('id').execute()).toEqual([]);
+      await platform.run('unenrolUsers', [{ instanceId: cohortB, userId: jdoe! }, { instanceId: manual!.id, userId: jdoe! }]);
+      expect(await roles()).toEqual([{ roleid: 1, component: '', itemid: 0 }]);
+      expect(await store.db.selectFrom('lms_user_enrolments').select('id').execute()).toEqual([]);
+    });
+
+    it('deletes a group with its membership and binding rows, a grouping with its binding rows', async () => {
+      await open();
+      const course = await buildCourse(store, { shortname: 'C1' });
+      const [gone, kept] = [await buildGroup(store, { courseId: course, name: 'Gone' }), await buildGroup(store, { courseId: course, name: 'Kept' })];
+      const [grouping, other] = [await buildGrouping(store, { courseId: course, name: 'X' }), await buildGrouping(store, { courseId: course, name: 'Y' })];
+      const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+      for (const groupId of [gone, kept]) {
+        await buildGroupMember(store, { groupId, userId: jdoe! });
+        await buildGroupingGroup(store, { groupingId: grouping, groupId });
+        await buildGroupingGroup(store, { groupingId: other, groupId });
+      }
+      await platform.run('deleteGroups', [gone]);
+      expect(await store.db.selectFrom('lms_groups').select('id').execute()).toEqual([{ id: kept }]);
+      expect(await store.db.selectFrom('lms_groups_members').select('groupid').execute()).toEqual([{ groupid: kept }]);
+      const bindings = () => store.db.selectFrom('lms_groupings_groups').select(['groupingid', 'groupid']).orderBy('id').execute();
+      expect(await bindings()).toEqual([{ groupingid: grouping, groupid: kept }, { groupingid: other, groupid: kept }]);
+      await platform.run('deleteGroupings', [grouping]);
+      expect(await store.db.selectFrom('lms_groupings').select('id').execute()).toEqual([{ id: other }]);
+      expect(await bindings()).toEqual([{ groupingid: other, groupid: kept }]);
+      expect(await store.db.selectFrom('lms_groups').select('id').execute()).toEqual([{ id: kept }]);
+    });
   });
 
   describe(`simulated platform on ${kind}`, () => {
@@ -718,7 +1207,7 @@ for (const kind of DATABASES) {
       expect(outcomes(await simulated.run('enrolUsers', [{ instanceId: manual!.id, userId: asmith!, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['added']);
       expect(outcomes(await simulated.run('assignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4 }]))).toEqual(['added']);
       const [group] = (await simulated.run('createGroups', [{ courseId: course, name: 'Sim group', idnumber: 'SG' }])).map(idOf);
-      const [found] = await simulated.run('findGroups', { courseId: course, by: { id: [String(realGroup)] } });
+      const [found] = await simulated.run('findGroups', { courseIds: [course], by: { id: [String(realGroup)] } });
       expect(found?.id).toBe(realGroup);
       expect(outcomes(await simulated.run('addGroupMembers', [{ groupId: group!, userId: asmith! }, { groupId: realGroup, userId: asmith! }]))).toEqual(['added', 'added']);
 
@@ -741,12 +1230,77 @@ for (const kind of DATABASES) {
         { courseId: course, userId: asmith, roleId: 5, component: '' },
         { courseId: course, userId: jdoe, roleId: 4, component: '' },
       ]);
-      expect((await simulated.run('findGroups', { courseId: course, by: { idnumber: ['SG'] } })).map((g) => g.id)).toEqual([group]);
+      expect((await simulated.run('findGroups', { courseIds: [course], by: { idnumber: ['SG'] } })).map((g) => g.id)).toEqual([group]);
       expect(outcomes(await simulated.run('createUsers', [{ username: 'gone', firstname: 'G', lastname: 'G' }]))).toEqual(['ok']);
 
       expect(await lmsTables(store)).toEqual(before);
       expect((await real.run('findUsers', { by: { username: ['gone'] } })).map((user) => user.id)).toEqual([gone]);
       expect(await real.run('checkPasswords', [{ id: jdoe!, password: 'Secret-1' }, { id: gone!, password: 'Gone-1' }])).toEqual([true, true]);
+    });
+
+    it('hides the real rows it removed and shows the real rows as it changed them, the lms_* tables unchanged', async () => {
+      store = await openTestStore(kind);
+      real = new EmbeddedPlatform(store);
+      const course = await buildCourse(store, { shortname: 'C1' });
+      const group = await buildGroup(store, { courseId: course, name: 'G' });
+      const spare = await buildGroup(store, { courseId: course, name: 'Spare' });
+      const grouping = await buildGrouping(store, { courseId: course, name: 'X' });
+      await buildGroupingGroup(store, { groupingId: grouping, groupId: spare });
+      const [manual] = await real.run('findEnrolInstances', { courseIds: [course] });
+      const [jdoe, asmith] = (await real.run('createUsers', [
+        { username: 'jdoe', firstname: 'J', lastname: 'D' },
+        { username: 'asmith', firstname: 'A', lastname: 'S' },
+      ])).map(idOf);
+      await real.run('enrolUsers', [jdoe!, asmith!].map((userId) => ({ instanceId: manual!.id, userId, roleId: 5, timestart: 0, timeend: 0 })));
+      await real.run('assignCourseRoles', [{ courseId: course, userId: jdoe!, roleId: 4 }]);
+      await real.run('addGroupMembers', [{ groupId: group, userId: jdoe! }, { groupId: group, userId: asmith!, component: 'tool_sync' }]);
+      const before = await lmsTables(store);
+      const simulated = new SimulatedPlatform(real);
+      await simulated.run('findEnrolInstances', { courseIds: [course] });
+      expect((await simulated.run('findGroups', { courseIds: [course] })).map((found) => found.id)).toEqual([group, spare]);
+      expect((await simulated.run('findGroupings', { courseIds: [course] })).map((found) => found.id)).toEqual([grouping]);
+
+      expect(outcomes(await simulated.run('updateGroups', [{ id: group, name: 'Renamed', description: 'New' }]))).toEqual(['changed']);
+      expect(await simulated.run('findGroups', { courseIds: [course], by: { name: ['G'] } })).toEqual([]);
+      expect(await simulated.run('findGroups', { courseIds: [course], by: { name: ['Renamed'] } })).toEqual([
+        { id: group, courseId: course, name: 'Renamed', idnumber: '', description: 'New' },
+      ]);
+      expect(outcomes(await simulated.run('updateEnrolments', [{ instanceId: manual!.id, userId: asmith!, suspended: true }]))).toEqual(['changed']);
+      expect((await simulated.run('findEnrolments', { courseIds: [course], userIds: [asmith!] })).map((found) => found.suspended)).toEqual([true]);
+      expect(outcomes(await simulated.run('unenrolUsers', [{ instanceId: manual!.id, userId: jdoe! }]))).toEqual(['removed']);
+      expect(await simulated.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
+      expect(await simulated.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
+      expect(await simulated.run('findGroupMembers', { groupIds: [group], userIds: [jdoe!] })).toEqual([]);
+      expect(outcomes(await simulated.run('removeGroupMembers', [{ groupId: group, userId: asmith! }, { groupId: group, userId: asmith!, component: 'tool_sync' }]))).toEqual([
+        'PLATFORM_MEMBERSHIP_PROTECTED',
+        'removed',
+      ]);
+      expect(await simulated.run('findGroupMembers', { groupIds: [group], userIds: [asmith!] })).toEqual([]);
+      expect(outcomes(await simulated.run('unassignCourseRoles', [{ courseId: course, userId: asmith!, roleId: 5 }]))).toEqual(['removed']);
+      expect(await simulated.run('findCourseRoles', { courseIds: [course] })).toEqual([]);
+      expect(outcomes(await simulated.run('deleteGroups', [spare]))).toEqual(['ok']);
+      expect((await simulated.run('findGroups', { courseIds: [course] })).map((found) => found.id)).toEqual([group]);
+      expect(outcomes(await simulated.run('deleteGroupings', [grouping]))).toEqual(['ok']);
+      expect(await simulated.run('findGroupings', { courseIds: [course] })).toEqual([]);
+
+      const [created] = (await simulated.run('createCourses', [{ fullname: 'New', shortname: 'NEW', categoryId: 1 }])).map(idOf);
+      expect(created).toBe(-1);
+      expect((await simulated.run('findCourses', { by: { shortname: ['NEW'] } })).map((found) => found.id)).toEqual([-1]);
+      const instances = await simulated.run('findEnrolInstances', { courseIds: [course, created!] });
+      expect(instances.map(({ id, courseId, enrol }) => [courseId, enrol, id < 0])).toEqual([[course, 'manual', false], [created, 'manual', true]]);
+      expect(outcomes(await simulated.run('enrolUsers', [{ instanceId: instances[1]!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['added']);
+      const [newGroup] = (await simulated.run('createGroups', [{ courseId: created!, name: 'G' }])).map(idOf);
+      const [newGrouping] = (await simulated.run('createGroupings', [{ courseId: created!, name: 'X' }])).map(idOf);
+      expect(outcomes(await simulated.run('assignGroupings', [{ groupingId: newGrouping!, groupId: newGroup! }]))).toEqual(['added']);
+      expect(outcomes(await simulated.run('addGroupMembers', [{ groupId: newGroup!, userId: jdoe! }]))).toEqual(['added']);
+      expect(await simulated.run('findEmptyGroups', { courseIds: [created!] })).toEqual([]);
+      expect(await simulated.run('findEmptyGroupings', { courseIds: [created!] })).toEqual([]);
+      expect(outcomes(await simulated.run('unenrolUsers', [{ instanceId: instances[1]!.id, userId: jdoe! }]))).toEqual(['removed']);
+      expect((await simulated.run('findEmptyGroups', { courseIds: [created!] })).map((found) => found.id)).toEqual([newGroup]);
+
+      expect(await lmsTables(store)).toEqual(before);
+      expect((await real.run('findGroups', { courseIds: [course] })).map((found) => [found.id, found.name])).toEqual([[group, 'G'], [spare, 'Spare']]);
+      expect(await real.run('findCourseRoles', { courseIds: [course], roleIds: [4] })).toEqual([{ courseId: course, userId: jdoe, roleId: 4, component: '' }]);
     });
 
     it('answers from the clear password for simulated users, and null where the wrapped platform cannot tell', async () => {

@@ -1,8 +1,10 @@
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
+import { CourseOverlay } from './simulation/course-overlay.js';
 import { EnrolmentOverlay } from './simulation/enrolment-overlay.js';
 import { GroupOverlay } from './simulation/group-overlay.js';
+import { GroupingOverlay } from './simulation/grouping-overlay.js';
 import { ProfileFieldOverlay } from './simulation/profile-field-overlay.js';
 import { UserOverlay } from './simulation/user-overlay.js';
 
@@ -14,8 +16,9 @@ import { UserOverlay } from './simulation/user-overlay.js';
  * real platform answers merged with what was simulated before, so that a write the real platform would reject
  * is rejected here too, with the same code and message.
  *
- * What the port cannot read is not simulated exactly: memberships and user enrolments that already exist on
- * the real platform answer `added` true, and a real enrolment is recognised by a role in the course.
+ * Removals hide the real rows from later reads. What the port cannot read is not simulated exactly: each
+ * overlay's comment says what it cannot know (item ids of roles and memberships, the members of a real group,
+ * the groups of a real grouping), and real instances and groups are known once a lookup has returned them.
  *
  * @example
  * const simulated = new SimulatedPlatform(platform);
@@ -35,8 +38,11 @@ export class SimulatedPlatform implements Platform {
     const fields = new ProfileFieldOverlay(real);
     const users = new UserOverlay(real, fields);
     const cohorts = new CohortOverlay(real, users);
-    const enrolments = new EnrolmentOverlay(real, users);
-    const groups = new GroupOverlay(real, users, enrolments);
+    const courses = new CourseOverlay(real);
+    // An unenrolment takes group memberships with it: the enrolment overlay hands them to the group overlay.
+    const enrolments = new EnrolmentOverlay(real, users, courses, { removeUnenrolled: (removals) => groups.removeUnenrolled(removals) });
+    const groups = new GroupOverlay(real, users, courses, enrolments);
+    const groupings = new GroupingOverlay(real, courses, groups);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -46,27 +52,43 @@ export class SimulatedPlatform implements Platform {
       findUserCustomFields: (input) => users.findUserCustomFields(input),
       findProfileFields: (input) => fields.findProfileFields(input),
       createProfileFields: (input) => fields.createProfileFields(input),
-      // No operation writes courses, categories or roles: their reads go straight through.
-      findCourses: (input) => real.run('findCourses', input),
+      findCourses: (input) => courses.findCourses(input),
+      createCourses: (input) => courses.createCourses(input),
+      // No operation writes categories or roles: their reads go straight through.
       findCategories: (input) => real.run('findCategories', input),
       findRoles: (input) => real.run('findRoles', input),
       findCohorts: (input) => cohorts.findCohorts(input),
       createCohorts: (input) => cohorts.createCohorts(input),
       addCohortMembers: (input) => cohorts.addCohortMembers(input),
+      findCohortMembers: (input) => cohorts.findCohortMembers(input),
       findEnrolInstances: (input) => enrolments.findEnrolInstances(input),
       enrolUsers: (input) => enrolments.enrolUsers(input),
-      findCourseRoles: (input) => enrolments.findCourseRoles(input),
+      updateEnrolments: (input) => enrolments.updateEnrolments(input),
+      unenrolUsers: (input) => enrolments.unenrolUsers(input),
       findEnrolments: (input) => enrolments.findEnrolments(input),
-      findCohortMembers: (input) => cohorts.findCohortMembers(input),
-      findGroupMembers: (input) => groups.findGroupMembers(input),
+      findCourseRoles: (input) => enrolments.findCourseRoles(input),
       assignCourseRoles: (input) => enrolments.assignCourseRoles(input),
+      unassignCourseRoles: (input) => enrolments.unassignCourseRoles(input),
       findGroups: (input) => groups.findGroups(input),
       createGroups: (input) => groups.createGroups(input),
+      updateGroups: (input) => groups.updateGroups(input),
+      deleteGroups: (input) => groups.deleteGroups(input),
+      findEmptyGroups: (input) => groups.findEmptyGroups(input),
+      findGroupMembers: (input) => groups.findGroupMembers(input),
       addGroupMembers: (input) => groups.addGroupMembers(input),
+      removeGroupMembers: (input) => groups.removeGroupMembers(input),
+      findGroupings: (input) => groupings.findGroupings(input),
+      createGroupings: (input) => groupings.createGroupings(input),
+      updateGroupings: (input) => groupings.updateGroupings(input),
+      deleteGroupings: (input) => groupings.deleteGroupings(input),
+      findEmptyGroupings: (input) => groupings.findEmptyGroupings(input),
+      assignGroupings: (input) => groupings.assignGroupings(input),
     };
   }
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+    // The port's promise, as the embedded platform keeps it: an empty list costs nothing.
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);
   }

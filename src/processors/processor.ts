@@ -18,14 +18,15 @@ export interface RowDetail {
   readonly counter?: string;
 }
 
-/**
- * A mail a row asks for once its write succeeded (the engine sends it, never in simulate). The engine renders
- * the template of `kind` in `lang` (English unless the recipient's language is French).
- */
-export interface MailRequest {
-  readonly kind: 'credentials';
+/** Who a mail goes to: the address, and the recipient's names and language (English unless French). */
+interface MailBase {
   readonly to: string;
   readonly lang: string;
+}
+
+/** The credentials of a new account, asked for by its row once the account is saved. */
+export interface CredentialsMail extends MailBase {
+  readonly kind: 'credentials';
   readonly params: {
     readonly username: string;
     readonly password: string;
@@ -33,6 +34,29 @@ export interface MailRequest {
     readonly lastname: string;
   };
 }
+
+/** To a course's editing teacher after an enrolment run: the students who arrived (`list`, one per line). */
+export interface EnrolmentDigestMail extends MailBase {
+  readonly kind: 'enrolmentDigest';
+  readonly params: { readonly firstname: string; readonly lastname: string; readonly course: string };
+  readonly list: readonly string[];
+}
+
+/** To a course's editing teacher after a group members run: the report lines about the course (`list`). */
+export interface CourseReportMail extends MailBase {
+  readonly kind: 'courseReport';
+  readonly params: { readonly firstname: string; readonly lastname: string; readonly course: string; readonly file: string };
+  readonly list: readonly string[];
+}
+
+/**
+ * A mail tool-sync sends: the engine renders the template of `kind` in the recipient's language and sends it,
+ * never in simulate.
+ */
+export type MailRequest = CredentialsMail | EnrolmentDigestMail | CourseReportMail;
+
+/** What sending a mail gave; a delivery problem is a value, never a thrown error. */
+export type MailResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** The outcome of one row: a value, never a thrown error. The report line and the tryback file come from it. */
 export interface RowOutcome {
@@ -53,7 +77,7 @@ export interface RowOutcome {
   /** Extra counters, such as `user.renamed` for an update that renamed the account. */
   readonly counters?: readonly string[];
   /** A mail to send for this row after its write (only on success, never in simulate). */
-  readonly mail?: MailRequest;
+  readonly mail?: CredentialsMail;
 }
 
 /** What a processor is given for one run. */
@@ -66,6 +90,11 @@ export interface ProcessorContext {
   readonly columns: readonly string[];
   /** A report line about the whole file rather than a row (a profile field created once for the run…). */
   notice(code: string, params?: Readonly<Record<string, string | number>>): Promise<void>;
+  /**
+   * Sends a mail about the run rather than a row (a digest, at the end of the run), counting it in `mail.sent`
+   * or `mail.error`; the processor reports the result with its own notice. Null in simulate runs.
+   */
+  readonly sendMail: ((request: MailRequest) => Promise<MailResult>) | null;
 }
 
 /**

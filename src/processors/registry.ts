@@ -1,9 +1,20 @@
+import { enrolsAction } from './enrols/enrols-processor.js';
 import type { ProcessorAction } from './processor.js';
 import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
+import { courseGroupsAction } from './groups/course-groups-processor.js';
+import { groupMembersAction } from './groups/group-members-processor.js';
 
 /** Every processor action tool-sync can run. */
-export const ACTIONS: readonly ProcessorAction[] = [usersAddAction, usersDeleteAction, usersSuspendAction, usersRestoreAction];
+export const ACTIONS: readonly ProcessorAction[] = [
+  usersAddAction,
+  usersDeleteAction,
+  usersSuspendAction,
+  usersRestoreAction,
+  courseGroupsAction,
+  groupMembersAction,
+  enrolsAction,
+];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */
 export function findAction(name: string): ProcessorAction | undefined {

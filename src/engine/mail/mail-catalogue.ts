@@ -3,7 +3,8 @@ import type { MailRequest } from '../../processors/processor.js';
 
 /**
  * One mail in one language. `{name}` placeholders are filled from the request's params and `{site}`.
- * A paragraph is a list of lines; `greeting` is used when the first name is known, `greetingNoName` otherwise.
+ * A paragraph is a list of lines; `['{list}']` is where the request's list goes; `greeting` is used when the
+ * first name is known, `greetingNoName` otherwise.
  */
 export interface MailTemplate {
   readonly subject: string;
@@ -35,6 +36,50 @@ export const MAIL_CATALOGUE: Readonly<Record<MailRequest['kind'], Readonly<Recor
         ['Nom d’utilisateur\u00a0: {username}', 'Mot de passe\u00a0: {password}'],
         ['Merci de changer ce mot de passe lors de votre première connexion et de garder ce message pour vous.'],
         ['Cordialement,', '{site}'],
+      ],
+    },
+  },
+  enrolmentDigest: {
+    en: {
+      subject: '{site}: new students in {course}',
+      greeting: 'Hello {firstname},',
+      greetingNoName: 'Hello,',
+      paragraphs: [
+        ['The last enrolment synchronisation enrolled these students in your course {course}:'],
+        ['{list}'],
+        ['This message was sent automatically by the enrolment synchronisation of {site}.'],
+      ],
+    },
+    fr: {
+      subject: '{site} : nouveaux étudiants dans {course}',
+      greeting: 'Bonjour {firstname},',
+      greetingNoName: 'Bonjour,',
+      paragraphs: [
+        ['La dernière synchronisation des inscriptions a inscrit ces étudiants dans votre cours {course}\u00a0:'],
+        ['{list}'],
+        ['Ce message a été envoyé automatiquement par la synchronisation des inscriptions de {site}.'],
+      ],
+    },
+  },
+  courseReport: {
+    en: {
+      subject: '{site}: group synchronisation of {course}',
+      greeting: 'Hello {firstname},',
+      greetingNoName: 'Hello,',
+      paragraphs: [
+        ['The group membership file {file} was processed. What it did in your course {course}:'],
+        ['{list}'],
+        ['This message was sent automatically by the group synchronisation of {site}.'],
+      ],
+    },
+    fr: {
+      subject: '{site} : synchronisation des groupes de {course}',
+      greeting: 'Bonjour {firstname},',
+      greetingNoName: 'Bonjour,',
+      paragraphs: [
+        ['Le fichier des membres de groupes {file} a été traité. Ce qu’il a fait dans votre cours {course}\u00a0:'],
+        ['{list}'],
+        ['Ce message a été envoyé automatiquement par la synchronisation des groupes de {site}.'],
       ],
     },
   },

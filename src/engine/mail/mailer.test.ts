@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MailRequest } from '../../processors/processor.js';
+import type { CredentialsMail } from '../../processors/processor.js';
 import { readMime } from './fixtures/read-mime.js';
 import { createMailer } from './mailer.js';
 import type { Mailer } from './mailer.js';
@@ -17,7 +17,7 @@ const PASS = 'p@ss:w0rd/%Z';
 const FROM = 'Campus <noreply@school.example>';
 const SITE = { name: 'Campus' };
 
-function credentials(lang: string, to = 'ada@example.org', firstname = 'Adèle'): MailRequest {
+function credentials(lang: string, to = 'ada@example.org', firstname = 'Adèle'): CredentialsMail {
   return { kind: 'credentials', to, lang, params: { username: 'adele', password: 'Xy7!kq2', firstname, lastname: 'Martin' } };
 }
 

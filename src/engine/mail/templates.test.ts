@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MailRequest } from '../../processors/processor.js';
+import type { CredentialsMail } from '../../processors/processor.js';
 import { escapeHtml, mailLang, renderMail } from './templates.js';
 
-function request(lang: string, params: Partial<MailRequest['params']> = {}): MailRequest {
+function request(lang: string, params: Partial<CredentialsMail['params']> = {}): CredentialsMail {
   return {
     kind: 'credentials',
     to: 'ada@example.org',
@@ -107,5 +107,33 @@ describe('renderMail credentials', () => {
 describe('escapeHtml', () => {
   it('escapes the five characters of HTML', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderMail digests', () => {
+  const digest = (lang: string, list: string[]) =>
+    renderMail({ kind: 'enrolmentDigest', to: 't@example.org', lang, params: { firstname: 'Tom', lastname: 'Teach', course: 'MATH<1>' }, list }, SITE);
+
+  it('lists the students as dashed lines in the text and a list in the HTML, every item escaped', () => {
+    const mail = digest('en', ['Ada Lovelace (ada)', 'Bob <Martin> (bob)']);
+    expect(mail.subject).toBe('Campus: new students in MATH<1>');
+    expect(mail.text).toContain('enrolled these students in your course MATH<1>:\n\n- Ada Lovelace (ada)\n- Bob <Martin> (bob)\n\n');
+    expect(mail.html).toContain('<ul>\n<li>Ada Lovelace (ada)</li>\n<li>Bob &lt;Martin&gt; (bob)</li>\n</ul>');
+    expect(mail.html).not.toContain('<Martin>');
+  });
+
+  it('writes the French digest for a French-speaking teacher', () => {
+    const mail = digest('fr_ca', ['Ada Lovelace (ada)']);
+    expect(mail.subject).toBe('Campus : nouveaux étudiants dans MATH<1>');
+    expect(mail.text).toMatch(/^Bonjour Tom,\n\nLa dernière synchronisation des inscriptions a inscrit ces étudiants dans votre cours MATH<1>\u00a0:\n\n- Ada Lovelace \(ada\)\n/u);
+  });
+
+  it('writes the course report of the group synchronisation in both languages', () => {
+    const request = { kind: 'courseReport', to: 't@example.org', params: { firstname: '', lastname: '', course: 'C1', file: 'groupmembers.csv' }, list: ['line 2: added'] } as const;
+    expect(renderMail({ ...request, lang: 'en' }, SITE).text).toBe(
+      'Hello,\n\nThe group membership file groupmembers.csv was processed. What it did in your course C1:\n\n- line 2: added\n\n' +
+        'This message was sent automatically by the group synchronisation of Campus.\n',
+    );
+    expect(renderMail({ ...request, lang: 'fr' }, SITE).subject).toBe('Campus : synchronisation des groupes de C1');
   });
 });

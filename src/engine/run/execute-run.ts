@@ -149,6 +149,7 @@ async function readAndProcess(
       simulate: options.simulate,
       columns: table.header.columns,
       notice: (code, params = {}) => report.notice(table.header.line, code, params),
+      sendMail: mails ? runMail(mails, counters) : null,
     };
     const record = async (outcomes: readonly RowOutcome[]) => {
       await recorder.record([...rejectedByReader.splice(0), ...outcomes]);
@@ -168,6 +169,15 @@ async function readAndProcess(
   } finally {
     await mails?.close();
   }
+}
+
+/** A mail about the run (a digest), counted like the mails of rows. */
+function runMail(mails: RunMails, counters: RunCounters): NonNullable<ProcessorContext['sendMail']> {
+  return async (request) => {
+    const result = await mails.send(request);
+    counters.count(result.ok ? 'mail.sent' : 'mail.error');
+    return result;
+  };
 }
 
 /** Rows with a reading problem become error outcomes here; the processor only sees usable rows. */

@@ -1,10 +1,10 @@
 import type { LineWriter } from '../../csv/writer.js';
-import type { MailRequest, RowDetail, RowOutcome } from '../../processors/processor.js';
+import type { MailRequest, MailResult, RowDetail, RowOutcome } from '../../processors/processor.js';
 import type { RunCounters } from './counters.js';
 import type { RunReport } from './run-report.js';
 
 /** Sends the mail a row asks for; never throws for a delivery problem. */
-export type MailSender = (request: MailRequest) => Promise<{ ok: true } | { ok: false; reason: string }>;
+export type MailSender = (request: MailRequest) => Promise<MailResult>;
 
 /**
  * Records the outcomes of a batch, in line order: counters, report lines (the row's line, then its details),

@@ -5,15 +5,19 @@ import type { Capabilities } from '../capabilities.js';
 import type { OperationInput, OperationKind, OperationOutput } from '../operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from '../platform.js';
 import { addCohortMembers, createCohorts } from './cohorts.js';
-import { assignCourseRoles, findCourseRoles } from './course-roles.js';
+import { assignCourseRoles, findCourseRoles, unassignCourseRoles } from './course-roles.js';
+import { createCourses } from './courses.js';
 import { findCohortMembers, findEnrolments, findGroupMembers } from './memberships.js';
-import { enrolUsers, findEnrolInstances } from './enrolments.js';
+import { enrolUsers, findEnrolInstances, updateEnrolments } from './enrolments.js';
 import { exportEntity } from './export.js';
-import { addGroupMembers, createGroups } from './groups.js';
+import { addGroupMembers, removeGroupMembers } from './group-members.js';
+import { assignGroupings, createGroupings, deleteGroupings, findEmptyGroupings, findGroupings, updateGroupings } from './groupings.js';
+import { createGroups, deleteGroups, findEmptyGroups, findGroups, updateGroups } from './groups.js';
 import { PasswordHasher } from './password-hasher.js';
 import { checkPasswords, storedPasswords } from './passwords.js';
 import { createProfileFields, findProfileFields } from './profile-fields.js';
-import { findCategories, findCohorts, findCourses, findGroups, findRoles } from './references.js';
+import { findCategories, findCohorts, findCourses, findRoles } from './references.js';
+import { unenrolUsers } from './unenrolments.js';
 import { deleteUsers } from './user-deletion.js';
 import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
@@ -47,6 +51,7 @@ export class EmbeddedPlatform implements Platform {
     this.#handlers = {
       findUsers: (input) => findUsers(db, input),
       findCourses: (input) => findCourses(db, input),
+      createCourses: (input) => write((trx) => createCourses(trx, input)),
       findCategories: (input) => findCategories(db, input),
       findRoles: (input) => findRoles(db, input),
       findCohorts: (input) => findCohorts(db, input),
@@ -68,13 +73,26 @@ export class EmbeddedPlatform implements Platform {
       addCohortMembers: (input) => write((trx) => addCohortMembers(trx, input)),
       findEnrolInstances: (input) => findEnrolInstances(db, input),
       enrolUsers: (input) => write((trx) => enrolUsers(trx, input, sqlite)),
+      updateEnrolments: (input) => write((trx) => updateEnrolments(trx, input)),
+      unenrolUsers: (input) => write((trx) => unenrolUsers(trx, input)),
       findCourseRoles: (input) => findCourseRoles(db, input),
       findEnrolments: (input) => findEnrolments(db, input),
       findCohortMembers: (input) => findCohortMembers(db, input),
       findGroupMembers: (input) => findGroupMembers(db, input),
       assignCourseRoles: (input) => write((trx) => assignCourseRoles(trx, input)),
+      unassignCourseRoles: (input) => write((trx) => unassignCourseRoles(trx, input)),
       createGroups: (input) => write((trx) => createGroups(trx, input)),
+      updateGroups: (input) => write((trx) => updateGroups(trx, input)),
+      deleteGroups: (input) => write((trx) => deleteGroups(trx, input)),
+      findEmptyGroups: (input) => findEmptyGroups(db, input),
       addGroupMembers: (input) => write((trx) => addGroupMembers(trx, input)),
+      removeGroupMembers: (input) => write((trx) => removeGroupMembers(trx, input)),
+      findGroupings: (input) => findGroupings(db, input),
+      createGroupings: (input) => write((trx) => createGroupings(trx, input)),
+      updateGroupings: (input) => write((trx) => updateGroupings(trx, input)),
+      deleteGroupings: (input) => write((trx) => deleteGroupings(trx, input)),
+      findEmptyGroupings: (input) => findEmptyGroupings(db, input),
+      assignGroupings: (input) => write((trx) => assignGroupings(trx, input)),
     };
   }
 

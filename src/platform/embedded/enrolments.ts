@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely';
 import { insertRows } from './bulk-insert.js';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
-import type { Added, Enrolment, PlatformEnrolInstance } from '../operations.js';
+import type { Added, Changed, Enrolment, EnrolmentChange, PlatformEnrolInstance } from '../operations.js';
 import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
-import { checkEnrolments, enrolmentRoleOwner } from './enrolment-rules.js';
+import { checkEnrolmentChanges, checkEnrolments, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
 import { activeUserIds, existingRoleIds } from './existing.js';
-import { keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
+import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
 /** The enrolment instances of the courses (of one method when `enrol` is given), by course, sortorder and id. */
 export async function findEnrolInstances(
@@ -30,10 +30,7 @@ export async function findEnrolInstances(
  * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item.
  */
 export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
-  const instanceRows = await selectIn(enrolments.map((enrolment) => enrolment.instanceId), (part) =>
-    db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute(),
-  );
-  const instances = new Map(instanceRows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
+  const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId));
   const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
   const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (userIds) =>
@@ -50,6 +47,46 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   await writeUserEnrolments(db, sqlite, accepted, enrolled);
   await assignEnrolmentRoles(db, sqlite, accepted, instances);
   return results;
+}
+
+/**
+ * Changes status or dates of user enrolments, only the fields given, in order; an unknown instance or a user not
+ * enrolled through it rejects that item. Enrolments whose final state differs are written, those that end in
+ * the same state in one statement.
+ */
+export async function updateEnrolments(db: Kysely<Database>, changes: readonly EnrolmentChange[]): Promise<ItemResult<Changed>[]> {
+  const instances = await instanceFacts(db, changes.map((change) => change.instanceId));
+  const existing = await selectPairs(changes.map((change) => [change.instanceId, change.userId] as const), (userIds) =>
+    db.selectFrom('lms_user_enrolments').select(['id', 'enrolid', 'userid', 'status', 'timestart', 'timeend']).where('userid', 'in', userIds).execute(),
+  );
+  const rows = new Map(existing.map((row) => [`${row.enrolid}:${row.userid}`, row]));
+  const { results, final } = checkEnrolmentChanges(changes, {
+    instance: (id) => instances.get(id),
+    enrolment: (instanceId, userId) => {
+      const row = rows.get(`${instanceId}:${userId}`);
+      return row && { suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend };
+    },
+  });
+  const writes = new Map<string, { set: { status: number; timestart: number; timeend: number }; ids: number[] }>();
+  for (const [key, state] of final) {
+    const row = rows.get(key)!;
+    const set = { status: state.suspended ? 1 : 0, timestart: state.timestart, timeend: state.timeend };
+    if (set.status === row.status && set.timestart === row.timestart && set.timeend === row.timeend) continue;
+    const write = writes.get(JSON.stringify(set)) ?? { set, ids: [] };
+    write.ids.push(row.id);
+    writes.set(JSON.stringify(set), write);
+  }
+  const now = nowSeconds();
+  for (const { set, ids } of writes.values()) {
+    for (const part of chunks(ids, 500)) await db.updateTable('lms_user_enrolments').set({ ...set, timemodified: now }).where('id', 'in', part).execute();
+  }
+  return results;
+}
+
+/** Course and method of enrolment instances, by id (unknown ids are absent). */
+export async function instanceFacts(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, InstanceFacts>> {
+  const rows = await selectIn(ids, (part) => db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute());
+  return new Map(rows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
 }
 
 /**

@@ -1,86 +1,52 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { Added, GroupMember, NewGroup } from '../operations.js';
-import { existingCourseIds, activeUserIds } from './existing.js';
-import { checkGroupMembers, checkNewGroups } from './group-rules.js';
-import { isAdded } from './rejections.js';
-import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
+import type { Changed, FindInCourses, GroupChange, NewGroup, PlatformGroup } from '../operations.js';
+import { checkGroupDeletions, GROUP } from './group-rules.js';
+import { coursesOf, createInCourses, findInCourses, updateInCourses } from './group-tables.js';
+import { chunks, selectIn } from './sql-helpers.js';
+
+/** Groups of the courses, every one or those matching `by`, in id order. */
+export function findGroups(db: Kysely<Database>, input: FindInCourses): Promise<PlatformGroup[]> {
+  return findInCourses(db, 'lms_groups', input);
+}
 
 /**
  * Creates groups; an unknown course, a name already used in the course or a non-empty idnumber already used in
  * the course (before or earlier in the call) rejects that item.
  */
-export async function createGroups(db: Kysely<Database>, groups: readonly NewGroup[]): Promise<ItemResult<{ id: number }>[]> {
-  const courses = await existingCourseIds(db, groups.map((group) => group.courseId));
-  const held = await selectIn([...courses], (part) => db.selectFrom('lms_groups').select(['courseid', 'name', 'idnumber']).where('courseid', 'in', part).execute());
-  const names = new Set(held.map((row) => keyOf(row.courseid, row.name)));
-  const idnumbers = new Set(held.filter((row) => row.idnumber).map((row) => keyOf(row.courseid, row.idnumber)));
-  const verdicts = checkNewGroups(groups, {
-    courseExists: (id) => courses.has(id),
-    nameTaken: (courseId, name) => names.has(keyOf(courseId, name)),
-    idnumberTaken: (courseId, idnumber) => idnumbers.has(keyOf(courseId, idnumber)),
-  });
-  const now = nowSeconds();
-  const results: ItemResult<{ id: number }>[] = [];
-  for (const [index, group] of groups.entries()) {
-    const verdict = verdicts[index];
-    if (verdict) {
-      results.push(verdict);
-      continue;
-    }
-    const { id } = await db
-      .insertInto('lms_groups')
-      .values({
-        courseid: group.courseId,
-        name: group.name,
-        idnumber: group.idnumber ?? '',
-        description: group.description ?? '',
-        timecreated: now,
-        timemodified: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    results.push(succeeded({ id }));
-  }
-  return results;
+export function createGroups(db: Kysely<Database>, groups: readonly NewGroup[]): Promise<ItemResult<{ id: number }>[]> {
+  return createInCourses(db, 'lms_groups', groups, GROUP);
 }
 
-/**
- * Adds users to groups: an unknown group, an unknown or deleted user, or a user with no enrolment in the
- * group's course is rejected; a member again answers `added` false. The component marks protected memberships.
- */
-export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[]): Promise<ItemResult<Added>[]> {
-  const groupRows = await selectIn(members.map((member) => member.groupId), (part) =>
-    db.selectFrom('lms_groups').select(['id', 'courseid']).where('id', 'in', part).execute(),
-  );
-  const courseOf = new Map(groupRows.map((row) => [row.id, row.courseid]));
-  const users = await activeUserIds(db, members.map((member) => member.userId));
-  const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
-  const enrolments = await selectPairs(coursePairs, (userIds) =>
+/** Renames groups or changes their idnumber or description; a name or idnumber another group of the course holds is refused. */
+export function updateGroups(db: Kysely<Database>, changes: readonly GroupChange[]): Promise<ItemResult<Changed>[]> {
+  return updateInCourses(db, 'lms_groups', changes, GROUP);
+}
+
+/** Deletes groups as groups_delete_group does: their memberships and grouping bindings go too; an unknown group is refused. */
+export async function deleteGroups(db: Kysely<Database>, ids: readonly number[]): Promise<ItemResult<null>[]> {
+  const existing = await coursesOf(db, 'lms_groups', ids);
+  const verdicts = checkGroupDeletions(ids, (id) => existing.has(id), GROUP);
+  for (const part of chunks(ids.filter((_, index) => !verdicts[index]), 500)) {
+    await db.deleteFrom('lms_groups_members').where('groupid', 'in', part).execute();
+    await db.deleteFrom('lms_groupings_groups').where('groupid', 'in', part).execute();
+    await db.deleteFrom('lms_groups').where('id', 'in', part).execute();
+  }
+  return verdicts.map((verdict) => verdict ?? succeeded(null));
+}
+
+/** Groups of the courses that have no member, in id order. */
+export async function findEmptyGroups(db: Kysely<Database>, { courseIds }: { courseIds: readonly number[] }): Promise<PlatformGroup[]> {
+  const rows = await selectIn(courseIds, (part) =>
     db
-      .selectFrom('lms_user_enrolments as ue')
-      .innerJoin('lms_enrol as e', 'e.id', 'ue.enrolid')
-      .select(['e.courseid', 'ue.userid'])
-      .distinct()
-      .where('ue.userid', 'in', userIds)
+      .selectFrom('lms_groups as g')
+      .select(['g.id', 'g.courseid', 'g.name', 'g.idnumber', 'g.description'])
+      .where('g.courseid', 'in', part)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('lms_groups_members as gm').select('gm.id').whereRef('gm.groupid', '=', 'g.id'))))
       .execute(),
   );
-  const enrolled = new Set(enrolments.map((row) => keyOf(row.courseid, row.userid)));
-  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (userIds) =>
-    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where('userid', 'in', userIds).execute(),
-  );
-  const memberships = new Set(existing.map((row) => keyOf(row.groupid, row.userid)));
-  const results = checkGroupMembers(members, {
-    courseOfGroup: (groupId) => courseOf.get(groupId),
-    userExists: (userId) => users.has(userId),
-    isEnrolled: (courseId, userId) => enrolled.has(keyOf(courseId, userId)),
-    isMember: (groupId, userId) => memberships.has(keyOf(groupId, userId)),
-  });
-  const now = nowSeconds();
-  const rows = members
-    .filter((_, index) => isAdded(results[index]!))
-    .map(({ groupId, userId, component = '' }) => ({ groupid: groupId, userid: userId, component, itemid: 0, timeadded: now }));
-  for (const part of chunks(rows, 500)) await db.insertInto('lms_groups_members').values(part).execute();
-  return results;
+  return rows
+    .map((row) => ({ id: row.id, courseId: row.courseid, name: row.name, idnumber: row.idnumber, description: row.description }))
+    .sort((a, b) => a.id - b.id);
 }

@@ -13,12 +13,14 @@ export async function findEnrolments(
     db
       .selectFrom('lms_user_enrolments as ue')
       .innerJoin('lms_enrol as e', 'e.id', 'ue.enrolid')
-      .select(['ue.enrolid', 'e.courseid', 'ue.userid', 'ue.status'])
+      .select(['ue.enrolid', 'e.courseid', 'ue.userid', 'ue.status', 'ue.timestart', 'ue.timeend'])
       .where('ue.userid', 'in', users)
       .execute(),
   );
   // By users only (indexed, few rows each), the things filtered here: see selectPairs.
-  return rows.filter((row) => courses.has(row.courseid)).map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1 }));
+  return rows
+    .filter((row) => courses.has(row.courseid))
+    .map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend }));
 }
 
 /** Memberships of these users in these cohorts. */

@@ -5,7 +5,6 @@ import type {
   PlatformCategory,
   PlatformCohort,
   PlatformCourse,
-  PlatformGroup,
   PlatformRole,
 } from '../operations.js';
 
@@ -19,7 +18,7 @@ function values(field: string, list: readonly string[] | undefined): (string | n
  * `field in (…) or field2 in (…)` over the fields asked; null when nothing was asked (then no query runs).
  * Lists stay in one statement: lookups of reference entities carry a few hundred values at most per batch.
  */
-function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) => string): RawBuilder<boolean> | null {
+export function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) => string): RawBuilder<boolean> | null {
   const asked = (Object.keys(by) as F[])
     .map((field) => [column(field), values(field, by[field])] as const)
     .filter(([, list]) => list.length);
@@ -78,15 +77,4 @@ export async function findCohorts(db: Kysely<Database>, { by }: FindBy<'id' | 'i
     description: row.description,
     categoryId: row.contextlevel === 40 ? row.instanceid : null,
   }));
-}
-
-/** Groups of one course by id, idnumber or name, in id order. */
-export async function findGroups(
-  db: Kysely<Database>,
-  { courseId, by }: FindBy<'id' | 'idnumber' | 'name'> & { courseId: number },
-): Promise<PlatformGroup[]> {
-  const where = anyOf(by, (field) => field);
-  if (!where) return [];
-  const rows = await db.selectFrom('lms_groups').selectAll().where('courseid', '=', courseId).where(where).orderBy('id').execute();
-  return rows.map((row) => ({ id: row.id, courseId: row.courseid, name: row.name, idnumber: row.idnumber, description: row.description }));
 }

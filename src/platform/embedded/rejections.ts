@@ -29,6 +29,32 @@ export const reject = {
   groupIdnumberTaken: (courseId: number, idnumber: string): Rejection =>
     rejected('PLATFORM_GROUP_IDNUMBER_TAKEN', `A group with idnumber "${idnumber}" already exists in course ${courseId}`, { courseId, idnumber }),
   groupNotFound: (groupId: number): Rejection => rejected('PLATFORM_GROUP_NOT_FOUND', `No group with id ${groupId}`, { groupId }),
+  groupingNameTaken: (courseId: number, name: string): Rejection =>
+    rejected('PLATFORM_GROUPING_NAME_TAKEN', `A grouping named "${name}" already exists in course ${courseId}`, { courseId, name }),
+  groupingIdnumberTaken: (courseId: number, idnumber: string): Rejection =>
+    rejected('PLATFORM_GROUPING_IDNUMBER_TAKEN', `A grouping with idnumber "${idnumber}" already exists in course ${courseId}`, { courseId, idnumber }),
+  groupingNotFound: (groupingId: number): Rejection => rejected('PLATFORM_GROUPING_NOT_FOUND', `No grouping with id ${groupingId}`, { groupingId }),
+  groupingCourseMismatch: (groupingId: number, groupingCourseId: number, groupId: number, groupCourseId: number): Rejection =>
+    rejected(
+      'PLATFORM_GROUPING_COURSE_MISMATCH',
+      `Group ${groupId} of course ${groupCourseId} cannot join grouping ${groupingId} of course ${groupingCourseId}`,
+      { groupingId, groupingCourseId, groupId, groupCourseId },
+    ),
+  courseShortnameTaken: (shortname: string): Rejection =>
+    rejected('PLATFORM_COURSE_SHORTNAME_TAKEN', `Short name is already used for another course (${shortname})`, { shortname }),
+  courseIdnumberTaken: (idnumber: string): Rejection =>
+    rejected('PLATFORM_COURSE_IDNUMBER_TAKEN', `ID number is already used for another course (${idnumber})`, { idnumber }),
+  enrolmentNotFound: (instanceId: number, userId: number): Rejection =>
+    rejected('PLATFORM_ENROLMENT_NOT_FOUND', `User ${userId} is not enrolled through enrolment instance ${instanceId}`, { instanceId, userId }),
+  /** As Moodle's `errorremovenotpermitted`: a membership is removed only by the component that owns it. */
+  membershipProtected: (userId: number, groupId: number, component: string, requester: string): Rejection =>
+    rejected(
+      'PLATFORM_MEMBERSHIP_PROTECTED',
+      component
+        ? `Membership of user ${userId} in group ${groupId} is owned by "${component}" and cannot be removed`
+        : `Membership of user ${userId} in group ${groupId} is a manual one and cannot be removed by "${requester}"`,
+      { userId, groupId, component, requester },
+    ),
   userNotEnrolled: (userId: number, courseId: number, groupId: number): Rejection =>
     rejected(
       'PLATFORM_USER_NOT_ENROLLED',
@@ -40,4 +66,9 @@ export const reject = {
 /** Whether a membership verdict asks for a new row. */
 export function isAdded(result: ItemResult<{ readonly added: boolean }>): boolean {
   return result.ok && result.value.added;
+}
+
+/** Whether a removal verdict asks for rows to be deleted. */
+export function isRemoved(result: ItemResult<{ readonly removed: boolean }>): boolean {
+  return result.ok && result.value.removed;
 }

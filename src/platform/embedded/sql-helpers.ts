@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
+
 /** Splits a list into parts of at most `size` items (bound parameters per statement stay low on both databases). */
 export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
@@ -30,3 +33,11 @@ export async function selectPairs<R>(pairs: readonly (readonly [number, number])
   return selectIn(pairs.map(([, second]) => second), query);
 }
 
+
+/** Tables whose rows a write removes by id (after reading which ones, by user or by parent). */
+type DeletableTable = 'lms_user_enrolments' | 'lms_role_assignments' | 'lms_groups_members' | 'lms_groupings_groups' | 'lms_groups' | 'lms_groupings';
+
+/** Deletes rows by id, 500 a statement. */
+export async function deleteByIds(db: Kysely<Database>, table: DeletableTable, ids: readonly number[]): Promise<void> {
+  for (const part of chunks([...new Set(ids)], 500)) await db.deleteFrom(table).where('id', 'in', part).execute();
+}

@@ -1,37 +1,90 @@
-import { checkCourseRoles, checkEnrolments, compareCourseRoles, courseRoleKey, enrolmentRoleOwner } from '../embedded/enrolment-rules.js';
+import {
+  checkCourseRoleRemovals,
+  checkCourseRoles,
+  checkEnrolmentChanges,
+  checkEnrolments,
+  compareCourseRoles,
+  courseRoleKey,
+  enrolmentRoleOwner,
+  instanceOwnership,
+  planUnenrolments,
+  type CourseRoleView,
+} from '../embedded/enrolment-rules.js';
 import type { ItemResult } from '../item-result.js';
-import type { Added, CourseRoleAssignment, Enrolment, PlatformEnrolInstance, PlatformEnrolment } from '../operations.js';
+import type {
+  Added,
+  Changed,
+  CourseRoleAssignment,
+  Enrolment,
+  EnrolmentChange,
+  PlatformEnrolInstance,
+  PlatformEnrolment,
+  Removed,
+  Unenrolment,
+} from '../operations.js';
 import type { Platform } from '../platform.js';
+import type { CourseOverlay } from './course-overlay.js';
 import type { UserOverlay } from './user-overlay.js';
 
+/** Memberships that go with an unenrolment: those a component owns in the course, or all of them. */
+export interface UnenrolledMemberships {
+  readonly courseId: number;
+  readonly userId: number;
+  /** Memberships of the course's groups owned by this component go. */
+  readonly component?: string;
+  /** Every membership of the course's groups goes (the user left the course). */
+  readonly all: boolean;
+}
+
+/** What unenrolling needs of the group overlay (wired by SimulatedPlatform, which builds both). */
+export interface MembershipCleanup {
+  removeUnenrolled(removals: readonly UnenrolledMemberships[]): Promise<void>;
+}
+
 /**
- * Enrolments and course roles given during a simulation. The port finds instances by course only, so the
- * overlay knows the instances the simulation has listed (a processor gets its instance ids from that list).
+ * Enrolments and course roles written during a simulation: user enrolments added, changed or removed, roles
+ * given or removed (removed real rows are hidden from later reads). The port finds instances by course only, so
+ * the overlay knows the instances the simulation has listed (a processor gets its instance ids from that list).
+ *
+ * What the port cannot read, the overlay cannot know: roles and memberships show no item id, so when a user
+ * leaves one instance while keeping another of the same method in the course (two cohort instances), the roles
+ * and memberships owned by that method are all kept here, while the platform removes those of the instance left.
  */
 export class EnrolmentOverlay {
   readonly #real: Platform;
   readonly #users: UserOverlay;
+  readonly #courses: CourseOverlay;
+  readonly #memberships: MembershipCleanup;
   readonly #instances = new Map<number, PlatformEnrolInstance>();
   /** The user enrolments written here, by `instance:user`. */
   readonly #enrolled = new Map<string, PlatformEnrolment>();
+  /** The user enrolments removed here (real ones are hidden), by `instance:user`. */
+  readonly #unenrolled = new Set<string>();
+  /** Roles given here, by courseRoleKey. */
   readonly #roles = new Map<string, CourseRoleAssignment>();
+  /** Roles removed here (real ones are hidden), by courseRoleKey. */
+  readonly #unassigned = new Set<string>();
 
-  constructor(real: Platform, users: UserOverlay) {
+  constructor(real: Platform, users: UserOverlay, courses: CourseOverlay, memberships: MembershipCleanup) {
     this.#real = real;
     this.#users = users;
+    this.#courses = courses;
+    this.#memberships = memberships;
   }
 
+  /** Real instances, then the manual instances of courses created here. */
   async findEnrolInstances(input: { readonly courseIds: readonly number[]; readonly enrol?: string }): Promise<readonly PlatformEnrolInstance[]> {
-    const instances = await this.#real.run('findEnrolInstances', input);
+    const instances = [...(await this.#real.run('findEnrolInstances', input)), ...this.#courses.instancesOf(input.courseIds, input.enrol)];
     for (const instance of instances) this.#instances.set(instance.id, instance);
     return instances;
   }
 
-  /** Real enrolments (of users not deleted here) and those written here. */
+  /** Real enrolments (not removed here, of users not deleted here) and those written here. */
   async findEnrolments(input: { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }): Promise<PlatformEnrolment[]> {
     const found = new Map<string, PlatformEnrolment>();
     for (const enrolment of await this.#real.run('findEnrolments', input)) {
-      if (!this.#users.isDeleted(enrolment.userId)) found.set(`${enrolment.instanceId}:${enrolment.userId}`, enrolment);
+      const key = `${enrolment.instanceId}:${enrolment.userId}`;
+      if (!this.#unenrolled.has(key) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
     }
     const courses = new Set(input.courseIds);
     const users = new Set(input.userIds);
@@ -41,55 +94,115 @@ export class EnrolmentOverlay {
     return [...found.values()];
   }
 
-  /** Enrols like the platform: an enrolment already there, real or simulated, answers `added` false. */
+  /** Enrols like the platform: an enrolment already there, real or simulated, answers `added` false (and is updated). */
   async enrolUsers(enrolments: readonly Enrolment[]): Promise<ItemResult<Added>[]> {
     const users = await this.#users.activeIds(enrolments.map((enrolment) => enrolment.userId));
     const roles = await this.#roleIds(enrolments.map((enrolment) => enrolment.roleId));
-    const courseIds = [...new Set(enrolments.flatMap((enrolment) => this.#instances.get(enrolment.instanceId)?.courseId ?? []))];
-    const existing = await this.findEnrolments({ courseIds, userIds: enrolments.map((enrolment) => enrolment.userId) });
-    const held = new Set(existing.map((enrolment) => `${enrolment.instanceId}:${enrolment.userId}`));
+    const held = new Set((await this.#enrolmentsOf(enrolments)).map((enrolment) => `${enrolment.instanceId}:${enrolment.userId}`));
     const results = checkEnrolments(enrolments, {
       instance: (id) => this.#instances.get(id),
       userExists: (id) => users.has(id),
       roleExists: (id) => roles.has(id),
       isEnrolled: (instanceId, userId) => held.has(`${instanceId}:${userId}`),
     });
-    enrolments.forEach(({ instanceId, userId, roleId, suspended }, index) => {
+    enrolments.forEach(({ instanceId, userId, roleId, suspended, timestart, timeend }, index) => {
       if (!results[index]!.ok) return;
       const { courseId, enrol } = this.#instances.get(instanceId)!;
-      this.#enrolled.set(`${instanceId}:${userId}`, { instanceId, courseId, userId, suspended: suspended ?? false });
-      held.add(`${instanceId}:${userId}`);
+      const key = `${instanceId}:${userId}`;
+      this.#enrolled.set(key, { instanceId, courseId, userId, suspended: suspended ?? false, timestart, timeend });
+      this.#unenrolled.delete(key);
+      held.add(key);
       this.#addRole({ courseId, userId, roleId, component: enrolmentRoleOwner(enrol, instanceId).component });
     });
     return results;
   }
 
-  async findCourseRoles(input: { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }): Promise<CourseRoleAssignment[]> {
+  /** Changes like the platform: only the fields given, a user not enrolled through the instance refused. */
+  async updateEnrolments(changes: readonly EnrolmentChange[]): Promise<ItemResult<Changed>[]> {
+    const current = new Map((await this.#enrolmentsOf(changes)).map((enrolment) => [`${enrolment.instanceId}:${enrolment.userId}`, enrolment]));
+    const { results, final } = checkEnrolmentChanges(changes, {
+      instance: (id) => this.#instances.get(id),
+      enrolment: (instanceId, userId) => current.get(`${instanceId}:${userId}`),
+    });
+    for (const [key, state] of final) this.#enrolled.set(key, { ...current.get(key)!, ...state });
+    return results;
+  }
+
+  /**
+   * Unenrols like the platform (enrol_plugin::unenrol_user): the enrolment goes with the roles and memberships
+   * the instance's plugin owns; when it was the user's last enrolment in the course, every role in the course and
+   * every membership of the course's groups go too (the group overlay removes the memberships).
+   */
+  async unenrolUsers(items: readonly Unenrolment[]): Promise<ItemResult<Removed>[]> {
+    const courseIds = [...new Set(items.flatMap((item) => this.#instances.get(item.instanceId)?.courseId ?? []))];
+    // Every instance of these courses, to tell the method of those the users keep.
+    if (courseIds.length) await this.findEnrolInstances({ courseIds });
+    const enrolled = new Map<string, number[]>();
+    for (const enrolment of await this.#enrolmentsOf(items)) {
+      const key = `${enrolment.courseId}:${enrolment.userId}`;
+      enrolled.set(key, [...(enrolled.get(key) ?? []), enrolment.instanceId]);
+    }
+    const { results, removals } = planUnenrolments(items, {
+      instance: (id) => this.#instances.get(id),
+      enrolledInstances: (courseId, userId) => enrolled.get(`${courseId}:${userId}`) ?? [],
+    });
+    if (!removals.length) return results;
+    const roles = new Map<string, CourseRoleAssignment[]>();
+    for (const role of await this.findCourseRoles({ courseIds: removals.map((removal) => removal.courseId), userIds: removals.map((removal) => removal.userId) })) {
+      roles.set(`${role.courseId}:${role.userId}`, [...(roles.get(`${role.courseId}:${role.userId}`) ?? []), role]);
+    }
+    const memberships: UnenrolledMemberships[] = [];
+    for (const removal of removals) {
+      const key = `${removal.instanceId}:${removal.userId}`;
+      this.#enrolled.delete(key);
+      this.#unenrolled.add(key);
+      const all = !removal.remaining.length;
+      // Without item ids, what the method owns stays while another instance of the method may have given it.
+      const sameMethodKept = removal.remaining.some((id) => this.#instances.get(id)?.enrol === removal.enrol);
+      const { component } = instanceOwnership(removal.enrol, removal.instanceId);
+      for (const role of roles.get(`${removal.courseId}:${removal.userId}`) ?? []) {
+        if (all || (!sameMethodKept && role.component === component)) this.#removeRole(role);
+      }
+      memberships.push({ courseId: removal.courseId, userId: removal.userId, all, ...(sameMethodKept ? {} : { component }) });
+    }
+    await this.#memberships.removeUnenrolled(memberships);
+    return results;
+  }
+
+  /** Real roles (not removed here, of users not deleted here) and those given here, with the same filters. */
+  async findCourseRoles(input: {
+    readonly courseIds: readonly number[];
+    readonly userIds?: readonly number[];
+    readonly roleIds?: readonly number[];
+  }): Promise<CourseRoleAssignment[]> {
     const found = new Map<string, CourseRoleAssignment>();
     for (const assignment of await this.#real.run('findCourseRoles', input)) {
-      if (!this.#users.isDeleted(assignment.userId)) found.set(courseRoleKey(assignment), assignment);
+      const key = courseRoleKey(assignment);
+      if (!this.#unassigned.has(key) && !this.#users.isDeleted(assignment.userId)) found.set(key, assignment);
     }
     const courses = new Set(input.courseIds);
-    const users = new Set(input.userIds);
+    const users = input.userIds && new Set(input.userIds);
+    const roles = input.roleIds && new Set(input.roleIds);
     for (const [key, assignment] of this.#roles) {
-      if (courses.has(assignment.courseId) && users.has(assignment.userId) && !this.#users.isDeleted(assignment.userId)) found.set(key, assignment);
+      if (!courses.has(assignment.courseId) || this.#users.isDeleted(assignment.userId)) continue;
+      if ((users && !users.has(assignment.userId)) || (roles && !roles.has(assignment.roleId))) continue;
+      found.set(key, assignment);
     }
     return [...found.values()].sort(compareCourseRoles);
   }
 
   async assignCourseRoles(assignments: readonly CourseRoleAssignment[]): Promise<ItemResult<Added>[]> {
-    const courseIds = [...new Set(assignments.map((assignment) => assignment.courseId))];
-    const courses = new Set(courseIds.length ? (await this.#real.run('findCourses', { by: { id: courseIds.map(String) } })).map((course) => course.id) : []);
-    const users = await this.#users.activeIds(assignments.map((assignment) => assignment.userId));
-    const roles = await this.#roleIds(assignments.map((assignment) => assignment.roleId));
-    const held = new Set((await this.findCourseRoles({ courseIds, userIds: [...users] })).map((assignment) => courseRoleKey(assignment)));
-    const results = checkCourseRoles(assignments, {
-      courseExists: (id) => courses.has(id),
-      userExists: (id) => users.has(id),
-      roleExists: (id) => roles.has(id),
-      hasRole: (courseId, userId, roleId, component) => held.has(courseRoleKey({ courseId, userId, roleId, component })),
-    });
+    const results = checkCourseRoles(assignments, await this.#courseRoleView(assignments));
     assignments.forEach((assignment, index) => results[index]!.ok && this.#addRole({ ...assignment, component: assignment.component ?? '' }));
+    return results;
+  }
+
+  async unassignCourseRoles(assignments: readonly CourseRoleAssignment[]): Promise<ItemResult<Removed>[]> {
+    const results = checkCourseRoleRemovals(assignments, await this.#courseRoleView(assignments));
+    assignments.forEach((assignment, index) => {
+      const result = results[index]!;
+      if (result.ok && result.value.removed) this.#removeRole({ ...assignment, component: assignment.component ?? '' });
+    });
     return results;
   }
 
@@ -99,8 +212,36 @@ export class EnrolmentOverlay {
     return new Set(enrolments.map((enrolment) => `${enrolment.courseId}:${enrolment.userId}`));
   }
 
+  /** The enrolments, real or simulated, of the items' users in the courses of the items' (known) instances. */
+  async #enrolmentsOf(items: readonly { readonly instanceId: number; readonly userId: number }[]): Promise<PlatformEnrolment[]> {
+    const courseIds = [...new Set(items.flatMap((item) => this.#instances.get(item.instanceId)?.courseId ?? []))];
+    return this.findEnrolments({ courseIds, userIds: items.map((item) => item.userId) });
+  }
+
+  async #courseRoleView(assignments: readonly CourseRoleAssignment[]): Promise<CourseRoleView> {
+    const courseIds = [...new Set(assignments.map((assignment) => assignment.courseId))];
+    const courses = await this.#courses.existingIds(courseIds);
+    const users = await this.#users.activeIds(assignments.map((assignment) => assignment.userId));
+    const roles = await this.#roleIds(assignments.map((assignment) => assignment.roleId));
+    const held = new Set((await this.findCourseRoles({ courseIds, userIds: [...users] })).map((assignment) => courseRoleKey(assignment)));
+    return {
+      courseExists: (id) => courses.has(id),
+      userExists: (id) => users.has(id),
+      roleExists: (id) => roles.has(id),
+      hasRole: (courseId, userId, roleId, component) => held.has(courseRoleKey({ courseId, userId, roleId, component })),
+    };
+  }
+
   #addRole(assignment: CourseRoleAssignment): void {
-    this.#roles.set(courseRoleKey(assignment), assignment);
+    const key = courseRoleKey(assignment);
+    this.#roles.set(key, assignment);
+    this.#unassigned.delete(key);
+  }
+
+  #removeRole(assignment: CourseRoleAssignment): void {
+    const key = courseRoleKey(assignment);
+    this.#roles.delete(key);
+    this.#unassigned.add(key);
   }
 
   async #roleIds(ids: readonly number[]): Promise<Set<number>> {

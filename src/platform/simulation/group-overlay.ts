@@ -1,68 +1,78 @@
-import { checkGroupMembers, checkNewGroups } from '../embedded/group-rules.js';
-import { succeeded, type ItemResult } from '../item-result.js';
-import type { Added, FindBy, GroupMember, NewGroup, PlatformGroup } from '../operations.js';
+import { checkGroupMembers, checkMemberRemovals, GROUP } from '../embedded/group-rules.js';
+import type { ItemResult } from '../item-result.js';
+import type { Added, Changed, FindInCourses, GroupChange, GroupMember, NewGroup, PlatformGroup, Removed } from '../operations.js';
 import type { Platform } from '../platform.js';
-import type { EnrolmentOverlay } from './enrolment-overlay.js';
-import { matchesFindBy } from './find-by.js';
+import type { CourseOverlay } from './course-overlay.js';
+import type { EnrolmentOverlay, UnenrolledMemberships } from './enrolment-overlay.js';
+import { compareSimulatedIds } from './find-by.js';
+import { GroupTableOverlay } from './group-table-overlay.js';
 import type { UserOverlay } from './user-overlay.js';
 
 /**
- * Groups created during a simulation (negative ids) and the memberships added. The port finds groups within a
- * course only, so the overlay knows the course of the real groups the simulation has found.
+ * Groups written during a simulation (see GroupTableOverlay) and their memberships: added, removed (real ones
+ * are hidden from later reads), gone with a deleted group or user, or with an unenrolment.
+ *
+ * What the port cannot read, the overlay cannot know: the members of a real group are found by user only, so a
+ * real group whose members were all removed here is not listed by `findEmptyGroups` (the real platform would
+ * list it); and a real group is known only once a `findGroups` has returned it.
  */
 export class GroupOverlay {
   readonly #real: Platform;
   readonly #users: UserOverlay;
   readonly #enrolments: EnrolmentOverlay;
-  readonly #created: PlatformGroup[] = [];
-  readonly #courseOf = new Map<number, number>();
+  readonly #groups: GroupTableOverlay;
+  /** Memberships added here, by `group:user`. */
   readonly #members = new Map<string, GroupMember>();
+  /** Memberships removed here (real ones are hidden), by `group:user`. */
+  readonly #removed = new Set<string>();
 
-  constructor(real: Platform, users: UserOverlay, enrolments: EnrolmentOverlay) {
+  constructor(real: Platform, users: UserOverlay, courses: CourseOverlay, enrolments: EnrolmentOverlay) {
     this.#real = real;
     this.#users = users;
     this.#enrolments = enrolments;
+    this.#groups = new GroupTableOverlay((input) => real.run('findGroups', input), courses, GROUP);
   }
 
-  async findGroups(input: FindBy<'id' | 'idnumber' | 'name'> & { readonly courseId: number }): Promise<PlatformGroup[]> {
-    const real = await this.#real.run('findGroups', input);
-    for (const group of real) this.#courseOf.set(group.id, group.courseId);
-    return [...real, ...this.#created.filter((group) => group.courseId === input.courseId && matchesFindBy(group, input.by))];
+  findGroups(input: FindInCourses): Promise<PlatformGroup[]> {
+    return this.#groups.find(input);
   }
 
-  async createGroups(groups: readonly NewGroup[]): Promise<ItemResult<{ id: number }>[]> {
-    const courseIds = [...new Set(groups.map((group) => group.courseId))];
-    const courses = new Set(courseIds.length ? (await this.#real.run('findCourses', { by: { id: courseIds.map(String) } })).map((course) => course.id) : []);
-    const held: PlatformGroup[] = [];
-    for (const courseId of courses) {
-      const inCourse = groups.filter((group) => group.courseId === courseId);
-      held.push(...(await this.findGroups({ courseId, by: { name: inCourse.map((group) => group.name), idnumber: inCourse.flatMap((group) => group.idnumber ?? []) } })));
-    }
-    const verdicts = checkNewGroups(groups, {
-      courseExists: (id) => courses.has(id),
-      nameTaken: (courseId, name) => held.some((group) => group.courseId === courseId && group.name === name),
-      idnumberTaken: (courseId, idnumber) => held.some((group) => group.courseId === courseId && group.idnumber === idnumber),
-    });
-    return groups.map((group, index) => {
-      const verdict = verdicts[index];
-      if (verdict) return verdict;
-      const id = -(this.#created.length + 1);
-      this.#created.push({ id, courseId: group.courseId, name: group.name, idnumber: group.idnumber ?? '', description: group.description ?? '' });
-      this.#courseOf.set(id, group.courseId);
-      return succeeded({ id });
-    });
+  createGroups(groups: readonly NewGroup[]): Promise<ItemResult<{ id: number }>[]> {
+    return this.#groups.create(groups);
   }
 
-  /** Real memberships (of users not deleted here) and those added here. */
+  updateGroups(changes: readonly GroupChange[]): Promise<ItemResult<Changed>[]> {
+    return this.#groups.update(changes);
+  }
+
+  /** Deleted groups vanish from lookups, and their memberships with them. */
+  deleteGroups(ids: readonly number[]): Promise<ItemResult<null>[]> {
+    return this.#groups.delete(ids);
+  }
+
+  /** The course of a group the simulation knows; undefined for a deleted or unknown one. */
+  courseOf(groupId: number): number | undefined {
+    return this.#groups.courseOf(groupId);
+  }
+
+  /** Real empty groups (as changed here) and groups created here, without those that have a member added here. */
+  async findEmptyGroups(input: { readonly courseIds: readonly number[] }): Promise<PlatformGroup[]> {
+    const real = this.#groups.asSimulated(await this.#real.run('findEmptyGroups', input));
+    const filled = new Set([...this.#members.values()].filter((member) => this.#isLive(member)).map((member) => member.groupId));
+    return [...real, ...this.#groups.createdIn(input.courseIds)].filter((group) => !filled.has(group.id)).sort(compareSimulatedIds);
+  }
+
+  /** Real memberships (not removed here, of users and groups not deleted here) and those added here. */
   async findGroupMembers(input: { readonly groupIds: readonly number[]; readonly userIds: readonly number[] }): Promise<GroupMember[]> {
     const found = new Map<string, GroupMember>();
     for (const member of await this.#real.run('findGroupMembers', input)) {
-      if (!this.#users.isDeleted(member.userId)) found.set(`${member.groupId}:${member.userId}`, member);
+      const key = `${member.groupId}:${member.userId}`;
+      if (!this.#removed.has(key) && this.#isLive(member)) found.set(key, member);
     }
     const groups = new Set(input.groupIds);
     const users = new Set(input.userIds);
     for (const [key, member] of this.#members) {
-      if (groups.has(member.groupId) && users.has(member.userId) && !this.#users.isDeleted(member.userId)) found.set(key, member);
+      if (groups.has(member.groupId) && users.has(member.userId) && this.#isLive(member)) found.set(key, member);
     }
     return [...found.values()];
   }
@@ -70,21 +80,71 @@ export class GroupOverlay {
   /** Adds like the platform: the user must be enrolled in the course; a membership already there answers `added` false. */
   async addGroupMembers(members: readonly GroupMember[]): Promise<ItemResult<Added>[]> {
     const users = await this.#users.activeIds(members.map((member) => member.userId));
-    const pairs = members.flatMap(({ groupId, userId }) => (this.#courseOf.has(groupId) ? [[this.#courseOf.get(groupId)!, userId] as const] : []));
+    const pairs = members.flatMap(({ groupId, userId }) => {
+      const courseId = this.courseOf(groupId);
+      return courseId === undefined ? [] : [[courseId, userId] as const];
+    });
     const enrolled = await this.#enrolments.enrolledInCourses(pairs);
     const existing = await this.findGroupMembers({ groupIds: members.map((member) => member.groupId), userIds: members.map((member) => member.userId) });
     const held = new Set(existing.map((member) => `${member.groupId}:${member.userId}`));
     const results = checkGroupMembers(members, {
-      courseOfGroup: (groupId) => this.#courseOf.get(groupId),
+      courseOfGroup: (groupId) => this.courseOf(groupId),
       userExists: (id) => users.has(id),
       isEnrolled: (courseId, userId) => enrolled.has(`${courseId}:${userId}`),
       isMember: (groupId, userId) => held.has(`${groupId}:${userId}`),
     });
     members.forEach((member, index) => {
-      if (!results[index]!.ok) return;
-      this.#members.set(`${member.groupId}:${member.userId}`, { ...member, component: member.component ?? '' });
-      held.add(`${member.groupId}:${member.userId}`);
+      const key = `${member.groupId}:${member.userId}`;
+      if (!results[index]!.ok || held.has(key)) return;
+      this.#members.set(key, { ...member, component: member.component ?? '' });
+      this.#removed.delete(key);
+      held.add(key);
     });
     return results;
+  }
+
+  /** Removes like the platform: only the owning component removes a membership; not a member answers `removed` false. */
+  async removeGroupMembers(members: readonly GroupMember[]): Promise<ItemResult<Removed>[]> {
+    const existing = await this.findGroupMembers({ groupIds: members.map((member) => member.groupId), userIds: members.map((member) => member.userId) });
+    const owners = new Map(existing.map((member) => [`${member.groupId}:${member.userId}`, member.component ?? '']));
+    const results = checkMemberRemovals(members, {
+      courseOfGroup: (groupId) => this.courseOf(groupId),
+      ownerOf: (groupId, userId) => owners.get(`${groupId}:${userId}`),
+    });
+    members.forEach((member, index) => {
+      const result = results[index]!;
+      if (result.ok && result.value.removed) this.#forget(`${member.groupId}:${member.userId}`);
+    });
+    return results;
+  }
+
+  /**
+   * What goes with unenrolments (called by the enrolment overlay): the user's memberships in the course's groups
+   * that a component owns, or all of them when the user left the course.
+   */
+  async removeUnenrolled(removals: readonly UnenrolledMemberships[]): Promise<void> {
+    if (!removals.length) return;
+    const groups = await this.findGroups({ courseIds: [...new Set(removals.map((removal) => removal.courseId))] });
+    const courseOf = new Map(groups.map((group) => [group.id, group.courseId]));
+    const members = await this.findGroupMembers({ groupIds: [...courseOf.keys()], userIds: removals.map((removal) => removal.userId) });
+    const byCourseUser = new Map<string, UnenrolledMemberships[]>();
+    for (const removal of removals) {
+      const key = `${removal.courseId}:${removal.userId}`;
+      byCourseUser.set(key, [...(byCourseUser.get(key) ?? []), removal]);
+    }
+    for (const member of members) {
+      const leaving = byCourseUser.get(`${courseOf.get(member.groupId)}:${member.userId}`) ?? [];
+      if (leaving.some((removal) => removal.all || removal.component === member.component)) this.#forget(`${member.groupId}:${member.userId}`);
+    }
+  }
+
+  /** Whether a membership still stands: its user and its group are not deleted here. */
+  #isLive(member: GroupMember): boolean {
+    return !this.#users.isDeleted(member.userId) && !this.#groups.isDeleted(member.groupId);
+  }
+
+  #forget(key: string): void {
+    this.#members.delete(key);
+    this.#removed.add(key);
   }
 }

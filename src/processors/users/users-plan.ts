@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { NO_PASSWORD, type NewUser, type PlatformUser, type UserChange, type UserLookupField, type UserProfile } from '../../platform/operations.js';
-import type { MailRequest, RowDetail } from '../processor.js';
+import type { CredentialsMail, RowDetail } from '../processor.js';
 import type { ResolvedEnrolment } from './users-references.js';
 import type { UserRow } from './users-row.js';
 
@@ -16,7 +16,7 @@ export interface UsersPolicy {
 
 /** What one row will write, decided before anything is written. */
 export type UserPlan = (
-  | { readonly kind: 'create'; readonly userRow: UserRow; readonly user: NewUser; readonly mail?: MailRequest; readonly enrolments: readonly ResolvedEnrolment[] }
+  | { readonly kind: 'create'; readonly userRow: UserRow; readonly user: NewUser; readonly mail?: CredentialsMail; readonly enrolments: readonly ResolvedEnrolment[] }
   | {
       readonly kind: 'update';
       readonly userRow: UserRow;
@@ -69,7 +69,7 @@ export function planCreate(userRow: UserRow, policy: UsersPolicy, enrolments: re
   const email = String(userRow.profile.email ?? '');
   // The original never mailed addresses marked NOMAIL / NO MAIL.
   const mailable = email && !/NO ?MAIL/i.test(email);
-  const mail: MailRequest | undefined =
+  const mail: CredentialsMail | undefined =
     policy.sendPasswords && mailable && password && password !== NO_PASSWORD
       ? {
           kind: 'credentials',

@@ -118,11 +118,13 @@ export class UsersReferences {
 
   async #loadGroups(wanted: readonly { courseId: number; name: string }[]): Promise<void> {
     const missing = wanted.filter((group) => !this.groups.has(groupKey(group.courseId, group.name)));
-    for (const courseId of new Set(missing.map((group) => group.courseId))) {
-      const names = [...new Set(missing.filter((group) => group.courseId === courseId).map((group) => group.name))];
-      const found = await this.#platform.run('findGroups', { courseId, by: { name: names } });
-      for (const name of names) this.groups.set(groupKey(courseId, name), found.find((group) => group.name === name)?.id ?? null);
-    }
+    if (!missing.length) return;
+    // One lookup for every course: a name found in another course of the batch is told apart by its course.
+    const courseIds = [...new Set(missing.map((group) => group.courseId))];
+    const found = await this.#platform.run('findGroups', { courseIds, by: { name: [...new Set(missing.map((group) => group.name))] } });
+    const first = new Map<string, number>();
+    for (const group of found) if (!first.has(groupKey(group.courseId, group.name))) first.set(groupKey(group.courseId, group.name), group.id);
+    for (const { courseId, name } of missing) this.groups.set(groupKey(courseId, name), first.get(groupKey(courseId, name)) ?? null);
   }
 }
 

@@ -1,0 +1,74 @@
+import { checkNewCourses, MANUAL_INSTANCE_ROLE } from '../embedded/course-rules.js';
+import { succeeded, type ItemResult } from '../item-result.js';
+import type { FindBy, NewCourse, PlatformCourse, PlatformEnrolInstance } from '../operations.js';
+import type { Platform } from '../platform.js';
+import { matchesFindBy } from './find-by.js';
+
+/**
+ * Courses created during a simulation (negative ids), each with the manual enrolment instance the platform would
+ * give it (negative id too), which `findEnrolInstances` lists. Real courses are read from the platform.
+ */
+export class CourseOverlay {
+  readonly #real: Platform;
+  readonly #created: PlatformCourse[] = [];
+  readonly #instances: PlatformEnrolInstance[] = [];
+
+  constructor(real: Platform) {
+    this.#real = real;
+  }
+
+  /** Real courses, then those created here that match. */
+  async findCourses(input: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+    const real = await this.#real.run('findCourses', input);
+    return [...real, ...this.#created.filter((course) => matchesFindBy(course, input.by))];
+  }
+
+  /** The ids, among these, of courses that exist in the simulation. */
+  async existingIds(ids: readonly number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    return new Set((await this.findCourses({ by: { id: [...new Set(ids)].map(String) } })).map((course) => course.id));
+  }
+
+  /** The enrolment instances of the courses created here (of one method when `enrol` is given). */
+  instancesOf(courseIds: readonly number[], enrol?: string): PlatformEnrolInstance[] {
+    const courses = new Set(courseIds);
+    return this.#instances.filter((instance) => courses.has(instance.courseId) && (enrol === undefined || instance.enrol === enrol));
+  }
+
+  async createCourses(courses: readonly NewCourse[]): Promise<ItemResult<{ id: number }>[]> {
+    const categoryIds = [...new Set(courses.map((course) => String(course.categoryId)))];
+    const categories = new Set((await this.#real.run('findCategories', { by: { id: categoryIds } })).map((category) => category.id));
+    const shortnames = new Set((await this.findCourses({ by: { shortname: courses.map((course) => course.shortname) } })).map((course) => course.shortname));
+    const idnumbers = courses.flatMap((course) => (course.idnumber ? [course.idnumber] : []));
+    const taken = new Set((await this.findCourses({ by: { idnumber: idnumbers } })).map((course) => course.idnumber));
+    const verdicts = checkNewCourses(courses, {
+      categoryExists: (id) => categories.has(id),
+      shortnameTaken: (shortname) => shortnames.has(shortname),
+      idnumberTaken: (idnumber) => taken.has(idnumber),
+    });
+    const roleId = verdicts.includes(null) ? await this.#manualRoleId() : 0;
+    return courses.map((course, index) => {
+      const verdict = verdicts[index];
+      if (verdict) return verdict;
+      const id = -(this.#created.length + 1);
+      this.#created.push({
+        id,
+        shortname: course.shortname,
+        fullname: course.fullname,
+        idnumber: course.idnumber ?? '',
+        category: course.categoryId,
+        format: course.format ?? 'topics',
+        visible: course.visible !== false,
+        startdate: course.startdate ?? 0,
+        enddate: course.enddate ?? 0,
+      });
+      this.#instances.push({ id: -(this.#instances.length + 1), courseId: id, enrol: 'manual', enabled: true, sortorder: 0, roleId });
+      return succeeded({ id });
+    });
+  }
+
+  async #manualRoleId(): Promise<number> {
+    const [role] = await this.#real.run('findRoles', { by: { shortname: [MANUAL_INSTANCE_ROLE] } });
+    return role?.id ?? 0;
+  }
+}

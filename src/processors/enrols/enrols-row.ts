@@ -1,0 +1,76 @@
+import type { CsvRow } from '../../csv/reader.js';
+import { DATE_FORMS } from '../dates.js';
+import { ENROL_COMMANDS, GROUP_COMMANDS, type EnrolCommand, type GroupCommand } from './enrols-columns.js';
+import type { EnrolsMessageCode } from './enrols-messages.js';
+
+/** A row of the enrolment file, read and checked; nothing looked up yet. */
+export interface EnrolRow {
+  readonly row: CsvRow;
+  readonly cmd: EnrolCommand;
+  /** Role shortname; empty when the row names none. */
+  readonly role: string;
+  readonly cid: string;
+  readonly uid: string;
+  /** The enrolment method; absent in role mode (the file has no `enrol` column). */
+  readonly enrol?: string;
+  /** Unix seconds, when the row gives a start. */
+  readonly start?: number;
+  /** Unix seconds, when the row gives an end. */
+  readonly end?: number;
+  readonly gcmd?: GroupCommand;
+  /** Group names of g1…g9, non-empty, in column order. */
+  readonly groups: readonly string[];
+}
+
+/** A row problem found before any lookup. */
+export interface RowError {
+  readonly code: EnrolsMessageCode;
+  readonly params: Record<string, string | number>;
+  readonly column: string;
+}
+
+export interface EnrolRowContext {
+  /** `enrols_defaultcmd`: for an absent `cmd` column or an empty value (decision 48). */
+  readonly defaultCommand: EnrolCommand;
+  readonly readDate: (value: string) => number | null;
+  /** Whether the file has an `enrol` column (without one, rows only give roles). */
+  readonly hasEnrolColumn: boolean;
+}
+
+/** Reads a row: command, dates, group command; an empty `enrol` value means `manual` (spec 6.3). */
+export function readEnrolRow(row: CsvRow, context: EnrolRowContext): EnrolRow | RowError {
+  const cmdValue = (row.value('cmd') ?? '').toLowerCase();
+  const cmd = cmdValue === '' ? context.defaultCommand : cmdValue === 'delete' ? 'del' : cmdValue;
+  if (!(ENROL_COMMANDS as readonly string[]).includes(cmd)) return { code: 'ENROLS_BAD_COMMAND', params: { value: row.value('cmd') ?? '' }, column: 'cmd' };
+  const gcmdValue = (row.value('gcmd') ?? '').toLowerCase();
+  if (gcmdValue && !(GROUP_COMMANDS as readonly string[]).includes(gcmdValue)) {
+    return { code: 'ENROLS_BAD_GROUP_COMMAND', params: { value: row.value('gcmd') ?? '' }, column: 'gcmd' };
+  }
+  const dates: { start?: number; end?: number } = {};
+  for (const [column, key] of [['starttime', 'start'], ['endtime', 'end']] as const) {
+    const value = row.value(column);
+    if (!value) continue;
+    const date = context.readDate(value);
+    if (date === null) return { code: 'ENROLS_BAD_DATE', params: { column, value, forms: DATE_FORMS }, column };
+    dates[key] = date;
+  }
+  if (dates.start !== undefined && dates.end !== undefined && dates.end > 0 && dates.end < dates.start) {
+    return { code: 'ENROLS_DATES_REVERSED', params: { start: row.value('starttime')!, end: row.value('endtime')! }, column: 'endtime' };
+  }
+  const groups: string[] = [];
+  for (let index = 1; index <= 9; index++) {
+    const name = row.value(`g${index}`);
+    if (name) groups.push(name);
+  }
+  return {
+    row,
+    cmd: cmd as EnrolCommand,
+    role: row.value('rolename') ?? '',
+    cid: row.value('cid') ?? '',
+    uid: row.value('uid') ?? '',
+    ...(context.hasEnrolColumn ? { enrol: row.value('enrol') || 'manual' } : {}),
+    ...dates,
+    ...(gcmdValue ? { gcmd: gcmdValue as GroupCommand } : {}),
+    groups,
+  };
+}
