@@ -100,8 +100,11 @@ export interface Operations {
   findEnrolments: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly PlatformEnrolment[]>;
   /** Memberships of users in cohorts. */
   findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }, readonly CohortMember[]>;
-  /** Memberships of users in groups (with their component). */
-  findGroupMembers: Operation<{ readonly groupIds: readonly number[]; readonly userIds: readonly number[] }, readonly GroupMember[]>;
+  /**
+   * Memberships in groups (with their component), in no particular order: those of the users given, or every
+   * member of the groups when `userIds` is absent (as Moodle's core_group_get_group_members answers).
+   */
+  findGroupMembers: Operation<{ readonly groupIds: readonly number[]; readonly userIds?: readonly number[] }, readonly GroupMember[]>;
   /** Roles in courses (any component), of the users given or of everyone, of the roles given or of all. */
   findCourseRoles: Operation<
     { readonly courseIds: readonly number[]; readonly userIds?: readonly number[]; readonly roleIds?: readonly number[] },
@@ -133,6 +136,11 @@ export interface Operations {
   deleteGroupings: Operation<readonly number[], readonly ItemResult<null>[]>;
   /** Groupings of the courses that hold no group. */
   findEmptyGroupings: Operation<{ readonly courseIds: readonly number[] }, readonly PlatformGrouping[]>;
+  /**
+   * The groups bound to groupings, in grouping then group order (as Moodle's core_group_get_groupings with
+   * `returngroups` answers); an unknown grouping has none.
+   */
+  findGroupingGroups: Operation<{ readonly groupingIds: readonly number[] }, readonly GroupingBinding[]>;
   /** Binds groups to groupings of their course; bound already answers `added` false. */
   assignGroupings: Operation<readonly GroupingBinding[], readonly ItemResult<Added>[]>;
 }
@@ -180,5 +188,6 @@ export const WRITES: Record<OperationKind, boolean> = {
   updateGroupings: true,
   deleteGroupings: true,
   findEmptyGroupings: false,
+  findGroupingGroups: false,
   assignGroupings: true,
 };

@@ -910,6 +910,123 @@ for (const kind of DATABASES) {
         expect(outcomes(await platform.run('createGroupings', [{ courseId: algebra, name: 'Year', idnumber: 'GG-Y' }]))).toEqual(['ok']);
       });
 
+      it('finds every member of groups when no user is given, real and written ones, as removals and deletions leave them', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const other = await buildCourse(store, { shortname: 'C2' });
+        const g1 = await buildGroup(store, { courseId: course, name: 'G1' });
+        const g2 = await buildGroup(store, { courseId: course, name: 'G2' });
+        const g3 = await buildGroup(store, { courseId: course, name: 'G3' });
+        const g4 = await buildGroup(store, { courseId: other, name: 'G4' });
+        await findGroups(platform, { courseIds: [course, other] });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const jdoe = await buildUser(store, { username: 'jdoe' });
+        const asmith = await buildUser(store, { username: 'asmith' });
+        const bob = await buildUser(store, { username: 'bob' });
+        await buildUserEnrolment(store, { instanceId: manual!.id, userId: asmith });
+        await buildUserEnrolment(store, { instanceId: manual!.id, userId: bob });
+        await buildGroupMember(store, { groupId: g1, userId: jdoe, component: 'enrol_cohort' });
+        await buildGroupMember(store, { groupId: g4, userId: jdoe });
+        await platform.run('addGroupMembers', [{ groupId: g1, userId: asmith }, { groupId: g2, userId: bob, component: 'tool_sync' }]);
+        const members = async (groupIds: number[]) => sortMembers(await platform.run('findGroupMembers', { groupIds }));
+
+        expect(await members([g1, g2, g3])).toEqual(sortMembers([
+          { groupId: g1, userId: jdoe, component: 'enrol_cohort' },
+          { groupId: g1, userId: asmith, component: '' },
+          { groupId: g2, userId: bob, component: 'tool_sync' },
+        ]));
+        expect(await members([g2])).toEqual([{ groupId: g2, userId: bob, component: 'tool_sync' }]);
+        expect(await members([g3, 999_999])).toEqual([]);
+        expect(await members([])).toEqual([]);
+        expect(await platform.run('findGroupMembers', { groupIds: [g1, g2], userIds: [asmith] })).toEqual([{ groupId: g1, userId: asmith, component: '' }]);
+        expect(outcomes(await platform.run('removeGroupMembers', [{ groupId: g1, userId: asmith }]))).toEqual(['removed']);
+        expect(outcomes(await platform.run('deleteUsers', [bob]))).toEqual(['ok']);
+        expect(await members([g1, g2, g3, g4])).toEqual(sortMembers([
+          { groupId: g1, userId: jdoe, component: 'enrol_cohort' },
+          { groupId: g4, userId: jdoe, component: '' },
+        ]));
+        expect(outcomes(await platform.run('deleteGroups', [g1]))).toEqual(['ok']);
+        expect(await members([g1, g2, g3, g4])).toEqual([{ groupId: g4, userId: jdoe, component: '' }]);
+      });
+
+      it('finds the groups bound to groupings, before and by the calls, in grouping then group order, as deletions leave them', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const a = await buildGroup(store, { courseId: course, name: 'A' });
+        const b = await buildGroup(store, { courseId: course, name: 'B' });
+        const c = await buildGroup(store, { courseId: course, name: 'C' });
+        const x = await buildGrouping(store, { courseId: course, name: 'X' });
+        const y = await buildGrouping(store, { courseId: course, name: 'Y' });
+        const z = await buildGrouping(store, { courseId: course, name: 'Z' });
+        await buildGroupingGroup(store, { groupingId: x, groupId: a });
+        await buildGroupingGroup(store, { groupingId: y, groupId: a });
+        await findGroups(platform, { courseIds: [course] });
+        await platform.run('findGroupings', { courseIds: [course] });
+        const bindings = (groupingIds: number[]) => platform.run('findGroupingGroups', { groupingIds });
+        const binding = (groupingId: number, groupId: number) => ({ groupingId, groupId });
+
+        expect(await bindings([x])).toEqual([binding(x, a)]);
+        // A binding made on the platform before is there already, for the simulation too.
+        expect(outcomes(await platform.run('assignGroupings', [binding(x, a), binding(y, c), binding(x, b)]))).toEqual(['kept', 'added', 'added']);
+        expect(await bindings([z, y, x, 999_999])).toEqual([binding(x, a), binding(x, b), binding(y, a), binding(y, c)]);
+        expect(await bindings([y])).toEqual([binding(y, a), binding(y, c)]);
+        expect(await bindings([])).toEqual([]);
+        expect(outcomes(await platform.run('deleteGroups', [a]))).toEqual(['ok']);
+        expect(outcomes(await platform.run('deleteGroupings', [y]))).toEqual(['ok']);
+        expect(await bindings([x, y, z])).toEqual([binding(x, b)]);
+        const [d] = (await platform.run('createGroups', [{ courseId: course, name: 'D' }])).map(idOf);
+        const [w] = (await platform.run('createGroupings', [{ courseId: course, name: 'W' }])).map(idOf);
+        expect(outcomes(await platform.run('assignGroupings', [binding(w!, d!), binding(x, d!), binding(x, b)]))).toEqual(['added', 'added', 'kept']);
+        expect(await bindings([w!, x])).toEqual([binding(x, b), binding(x, d!), binding(w!, d!)]);
+      });
+
+      it('lists as empty the groups every member left (removed, unenrolled, deleted) and the groupings whose groups were deleted', async () => {
+        await open();
+        const course = await buildCourse(store, { shortname: 'C1' });
+        const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+        const groups: number[] = [];
+        for (const name of ['Removed', 'Unenrolled', 'Deleted', 'Kept', 'Refilled', 'Empty']) groups.push(await buildGroup(store, { courseId: course, name }));
+        const [removed, unenrolled, deleted, kept, refilled, empty] = groups as [number, number, number, number, number, number];
+        const users: number[] = [];
+        for (const username of ['jdoe', 'asmith', 'bob', 'carl', 'dave']) users.push(await buildUser(store, { username }));
+        const [jdoe, asmith, bob, carl, dave] = users as [number, number, number, number, number];
+        for (const userId of users) await buildUserEnrolment(store, { instanceId: manual!.id, userId });
+        await buildGroupMember(store, { groupId: removed, userId: jdoe });
+        await buildGroupMember(store, { groupId: unenrolled, userId: asmith });
+        await buildGroupMember(store, { groupId: deleted, userId: bob });
+        await buildGroupMember(store, { groupId: kept, userId: carl });
+        await buildGroupMember(store, { groupId: kept, userId: jdoe });
+        await buildGroupMember(store, { groupId: refilled, userId: dave });
+        const alone = await buildGrouping(store, { courseId: course, name: 'Alone' });
+        const shared = await buildGrouping(store, { courseId: course, name: 'Shared' });
+        const spare = await buildGrouping(store, { courseId: course, name: 'Spare' });
+        await buildGroupingGroup(store, { groupingId: alone, groupId: removed });
+        await buildGroupingGroup(store, { groupingId: shared, groupId: removed });
+        await buildGroupingGroup(store, { groupingId: shared, groupId: kept });
+        await findGroups(platform, { courseIds: [course] });
+        await platform.run('findGroupings', { courseIds: [course] });
+        const emptyGroups = async () => (await platform.run('findEmptyGroups', { courseIds: [course] })).map((group) => group.id);
+        const emptyGroupings = async () => (await platform.run('findEmptyGroupings', { courseIds: [course] })).map((grouping) => grouping.id);
+        expect(await emptyGroups()).toEqual([empty]);
+        expect(await emptyGroupings()).toEqual([spare]);
+
+        const removals = [{ groupId: removed, userId: jdoe }, { groupId: kept, userId: carl }, { groupId: refilled, userId: dave }];
+        expect(outcomes(await platform.run('removeGroupMembers', removals))).toEqual(['removed', 'removed', 'removed']);
+        expect(outcomes(await platform.run('unenrolUsers', [{ instanceId: manual!.id, userId: asmith }]))).toEqual(['removed']);
+        expect(outcomes(await platform.run('deleteUsers', [bob]))).toEqual(['ok']);
+        expect(outcomes(await platform.run('addGroupMembers', [{ groupId: refilled, userId: carl }]))).toEqual(['added']);
+        expect(await emptyGroups()).toEqual([removed, unenrolled, deleted, empty]);
+        expect(await platform.run('findEmptyGroups', { courseIds: [] })).toEqual([]);
+
+        expect(outcomes(await platform.run('deleteGroups', [removed]))).toEqual(['ok']);
+        expect(await emptyGroupings()).toEqual([alone, spare]);
+        expect(outcomes(await platform.run('assignGroupings', [{ groupingId: shared, groupId: kept }, { groupingId: alone, groupId: refilled }]))).toEqual(['kept', 'added']);
+        expect(await emptyGroupings()).toEqual([spare]);
+        expect(outcomes(await platform.run('deleteGroups', [kept]))).toEqual(['ok']);
+        expect(await emptyGroupings()).toEqual([shared, spare]);
+        expect(await emptyGroups()).toEqual([unenrolled, deleted, empty]);
+      });
+
       it('answers batches larger than one statement holds (1,100 enrolments changed, found, removed)', async () => {
         await open();
         const course = await buildCourse(store, { shortname: 'C1' });
@@ -924,6 +1041,7 @@ for (const kind of DATABASES) {
         expect(new Set(outcomes(await platform.run('unenrolUsers', ids.slice(0, 1_050).map((userId) => ({ instanceId: manual!.id, userId })))))).toEqual(new Set(['removed']));
         expect(await platform.run('findCourseRoles', { courseIds: [course] })).toHaveLength(50);
         expect(await platform.run('findGroupMembers', { groupIds: [group!], userIds: ids })).toHaveLength(50);
+        expect(await platform.run('findGroupMembers', { groupIds: [group!] })).toHaveLength(50);
         expect(await platform.run('findEnrolments', { courseIds: [course], userIds: ids })).toHaveLength(50);
       });
     });

@@ -17,8 +17,8 @@ import { UserOverlay } from './simulation/user-overlay.js';
  * is rejected here too, with the same code and message.
  *
  * Removals hide the real rows from later reads. What the port cannot read is not simulated exactly: each
- * overlay's comment says what it cannot know (item ids of roles and memberships, the members of a real group,
- * the groups of a real grouping), and real instances and groups are known once a lookup has returned them.
+ * overlay's comment says what it cannot know (item ids of roles and memberships), and real instances and groups
+ * are known once a lookup has returned them.
  *
  * @example
  * const simulated = new SimulatedPlatform(platform);
@@ -82,6 +82,7 @@ export class SimulatedPlatform implements Platform {
       updateGroupings: (input) => groupings.updateGroupings(input),
       deleteGroupings: (input) => groupings.deleteGroupings(input),
       findEmptyGroupings: (input) => groupings.findEmptyGroupings(input),
+      findGroupingGroups: (input) => groupings.findGroupingGroups(input),
       assignGroupings: (input) => groupings.assignGroupings(input),
     };
   }

@@ -42,7 +42,7 @@ export interface EnrolmentDigestMail extends MailBase {
   readonly list: readonly string[];
 }
 
-/** To a course's editing teacher after a group members run: the report lines about the course (`list`). */
+/** To a course's editing teacher after a groups or group members run: the report lines about the course (`list`). */
 export interface CourseReportMail extends MailBase {
   readonly kind: 'courseReport';
   readonly params: { readonly firstname: string; readonly lastname: string; readonly course: string; readonly file: string };
@@ -86,6 +86,8 @@ export interface ProcessorContext {
   readonly settings: Settings;
   /** True in simulate runs; the platform given is then a simulation overlay, so a processor rarely needs this. */
   readonly simulate: boolean;
+  /** The input file's path in the file area (mails and notices name it). */
+  readonly input: string;
   /** The columns of the file's header, in order. */
   readonly columns: readonly string[];
   /** A report line about the whole file rather than a row (a profile field created once for the run…). */

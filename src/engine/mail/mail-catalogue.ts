@@ -67,7 +67,7 @@ export const MAIL_CATALOGUE: Readonly<Record<MailRequest['kind'], Readonly<Recor
       greeting: 'Hello {firstname},',
       greetingNoName: 'Hello,',
       paragraphs: [
-        ['The group membership file {file} was processed. What it did in your course {course}:'],
+        ['The group synchronisation file {file} was processed. What it did in your course {course}:'],
         ['{list}'],
         ['This message was sent automatically by the group synchronisation of {site}.'],
       ],
@@ -77,7 +77,7 @@ export const MAIL_CATALOGUE: Readonly<Record<MailRequest['kind'], Readonly<Recor
       greeting: 'Bonjour {firstname},',
       greetingNoName: 'Bonjour,',
       paragraphs: [
-        ['Le fichier des membres de groupes {file} a été traité. Ce qu’il a fait dans votre cours {course}\u00a0:'],
+        ['Le fichier de synchronisation des groupes {file} a été traité. Ce qu’il a fait dans votre cours {course}\u00a0:'],
         ['{list}'],
         ['Ce message a été envoyé automatiquement par la synchronisation des groupes de {site}.'],
       ],

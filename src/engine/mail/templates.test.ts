@@ -131,7 +131,7 @@ describe('renderMail digests', () => {
   it('writes the course report of the group synchronisation in both languages', () => {
     const request = { kind: 'courseReport', to: 't@example.org', params: { firstname: '', lastname: '', course: 'C1', file: 'groupmembers.csv' }, list: ['line 2: added'] } as const;
     expect(renderMail({ ...request, lang: 'en' }, SITE).text).toBe(
-      'Hello,\n\nThe group membership file groupmembers.csv was processed. What it did in your course C1:\n\n- line 2: added\n\n' +
+      'Hello,\n\nThe group synchronisation file groupmembers.csv was processed. What it did in your course C1:\n\n- line 2: added\n\n' +
         'This message was sent automatically by the group synchronisation of Campus.\n',
     );
     expect(renderMail({ ...request, lang: 'fr' }, SITE).subject).toBe('Campus : synchronisation des groupes de C1');

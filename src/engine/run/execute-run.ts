@@ -147,6 +147,7 @@ async function readAndProcess(
       platform: options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform,
       settings,
       simulate: options.simulate,
+      input,
       columns: table.header.columns,
       notice: (code, params = {}) => report.notice(table.header.line, code, params),
       sendMail: mails ? runMail(mails, counters) : null,

@@ -11,7 +11,7 @@ import { findCohortMembers, findEnrolments, findGroupMembers } from './membershi
 import { enrolUsers, findEnrolInstances, updateEnrolments } from './enrolments.js';
 import { exportEntity } from './export.js';
 import { addGroupMembers, removeGroupMembers } from './group-members.js';
-import { assignGroupings, createGroupings, deleteGroupings, findEmptyGroupings, findGroupings, updateGroupings } from './groupings.js';
+import { assignGroupings, createGroupings, deleteGroupings, findEmptyGroupings, findGroupingGroups, findGroupings, updateGroupings } from './groupings.js';
 import { createGroups, deleteGroups, findEmptyGroups, findGroups, updateGroups } from './groups.js';
 import { PasswordHasher } from './password-hasher.js';
 import { checkPasswords, storedPasswords } from './passwords.js';
@@ -49,7 +49,7 @@ export class EmbeddedPlatform implements Platform {
     const write = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
     this.#db = db;
     this.#handlers = {
-      findUsers: (input) => findUsers(db, input),
+      findUsers: (input) => findUsers(db, input, sqlite),
       findCourses: (input) => findCourses(db, input),
       createCourses: (input) => write((trx) => createCourses(trx, input)),
       findCategories: (input) => findCategories(db, input),
@@ -85,13 +85,14 @@ export class EmbeddedPlatform implements Platform {
       updateGroups: (input) => write((trx) => updateGroups(trx, input)),
       deleteGroups: (input) => write((trx) => deleteGroups(trx, input)),
       findEmptyGroups: (input) => findEmptyGroups(db, input),
-      addGroupMembers: (input) => write((trx) => addGroupMembers(trx, input)),
+      addGroupMembers: (input) => write((trx) => addGroupMembers(trx, input, sqlite)),
       removeGroupMembers: (input) => write((trx) => removeGroupMembers(trx, input)),
       findGroupings: (input) => findGroupings(db, input),
       createGroupings: (input) => write((trx) => createGroupings(trx, input)),
       updateGroupings: (input) => write((trx) => updateGroupings(trx, input)),
       deleteGroupings: (input) => write((trx) => deleteGroupings(trx, input)),
       findEmptyGroupings: (input) => findEmptyGroupings(db, input),
+      findGroupingGroups: (input) => findGroupingGroups(db, input),
       assignGroupings: (input) => write((trx) => assignGroupings(trx, input)),
     };
   }

@@ -135,13 +135,6 @@ async function assignEnrolmentRoles(
       return [keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid), row];
     }),
   );
-  const existing = await selectPairs([...wanted.values()].map((row) => [row.contextid, row.userid] as const), (userIds) =>
-    db
-      .selectFrom('lms_role_assignments')
-      .select(['roleid', 'contextid', 'userid', 'component', 'itemid'])
-      .where('userid', 'in', userIds)
-      .execute(),
-  );
-  for (const row of existing) wanted.delete(keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid));
-  await insertRows(db, sqlite, 'lms_role_assignments', [...wanted.values()]);
+  // A role the user has already is left alone by the unique index: no read of the existing ones is needed.
+  await insertRows(db, sqlite, 'lms_role_assignments', [...wanted.values()], { ignoreDuplicates: true });
 }

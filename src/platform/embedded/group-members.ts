@@ -1,31 +1,32 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, GroupMember, Removed } from '../operations.js';
+import { insertRows } from './bulk-insert.js';
 import { activeUserIds } from './existing.js';
 import { checkGroupMembers, checkMemberRemovals } from './group-rules.js';
 import { coursesOf } from './group-tables.js';
 import { isAdded, isRemoved } from './rejections.js';
-import { chunks, deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
+import { deleteByIds, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
 /**
  * Adds users to groups: an unknown group, an unknown or deleted user, or a user with no enrolment in the
  * group's course is rejected; a member again answers `added` false. The component marks protected memberships.
  */
-export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[]): Promise<ItemResult<Added>[]> {
+export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
   const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId));
   const users = await activeUserIds(db, members.map((member) => member.userId));
   const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
+  // The users' enrolments alone, then their instances' courses: the join with distinct cost twice as much.
   const enrolments = await selectPairs(coursePairs, (userIds) =>
-    db
-      .selectFrom('lms_user_enrolments as ue')
-      .innerJoin('lms_enrol as e', 'e.id', 'ue.enrolid')
-      .select(['e.courseid', 'ue.userid'])
-      .distinct()
-      .where('ue.userid', 'in', userIds)
-      .execute(),
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('userid', 'in', userIds).execute(),
   );
-  const enrolled = new Set(enrolments.map((row) => keyOf(row.courseid, row.userid)));
+  const instances = await selectIn(enrolments.map((row) => row.enrolid), (part) =>
+    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('id', 'in', part).execute(),
+  );
+  const instanceCourses = new Map(instances.map((row) => [row.id, row.courseid]));
+  const enrolled = new Set(enrolments.map((row) => keyOf(instanceCourses.get(row.enrolid)!, row.userid)));
   const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (userIds) =>
     db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where('userid', 'in', userIds).execute(),
   );
@@ -40,7 +41,7 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
   const rows = members
     .filter((_, index) => isAdded(results[index]!))
     .map(({ groupId, userId, component = '' }) => ({ groupid: groupId, userid: userId, component, itemid: 0, timeadded: now }));
-  for (const part of chunks(rows, 500)) await db.insertInto('lms_groups_members').values(part).execute();
+  await insertRows(db, sqlite, 'lms_groups_members', rows);
   return results;
 }
 

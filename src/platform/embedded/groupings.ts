@@ -48,14 +48,20 @@ export async function findEmptyGroupings(db: Kysely<Database>, { courseIds }: { 
     .sort((a, b) => a.id - b.id);
 }
 
+/** The groups bound to these groupings, in grouping then group id order. */
+export async function findGroupingGroups(db: Kysely<Database>, { groupingIds }: { groupingIds: readonly number[] }): Promise<GroupingBinding[]> {
+  const rows = await selectIn(groupingIds, (part) =>
+    db.selectFrom('lms_groupings_groups').select(['groupingid', 'groupid']).where('groupingid', 'in', part).execute(),
+  );
+  return rows.map((row) => ({ groupingId: row.groupingid, groupId: row.groupid })).sort((a, b) => a.groupingId - b.groupingId || a.groupId - b.groupId);
+}
+
 /** Binds groups to groupings of their course; an unknown grouping or group, or two courses, is refused; bound already answers `added` false. */
 export async function assignGroupings(db: Kysely<Database>, bindings: readonly GroupingBinding[]): Promise<ItemResult<Added>[]> {
   const groupings = await coursesOf(db, 'lms_groupings', bindings.map((binding) => binding.groupingId));
   const groups = await coursesOf(db, 'lms_groups', bindings.map((binding) => binding.groupId));
-  const held = await selectIn(bindings.map((binding) => binding.groupingId), (part) =>
-    db.selectFrom('lms_groupings_groups').select(['groupingid', 'groupid']).where('groupingid', 'in', part).execute(),
-  );
-  const bound = new Set(held.map((row) => keyOf(row.groupingid, row.groupid)));
+  const held = await findGroupingGroups(db, { groupingIds: bindings.map((binding) => binding.groupingId) });
+  const bound = new Set(held.map((binding) => keyOf(binding.groupingId, binding.groupId)));
   const results = checkGroupingBindings(bindings, {
     courseOfGrouping: (id) => groupings.get(id),
     courseOfGroup: (id) => groups.get(id),

@@ -35,14 +35,27 @@ export async function findCohortMembers(
   return rows.filter((row) => cohorts.has(row.cohortid)).map((row) => ({ cohortId: row.cohortid, userId: row.userid }));
 }
 
-/** Memberships of these users in these groups, with the component that owns each. */
+/**
+ * Memberships in these groups, with the component that owns each: of these users, or every member of the groups
+ * when `userIds` is absent.
+ */
 export async function findGroupMembers(
   db: Kysely<Database>,
-  { groupIds, userIds }: { groupIds: readonly number[]; userIds: readonly number[] },
+  { groupIds, userIds }: { groupIds: readonly number[]; userIds?: readonly number[] },
 ): Promise<GroupMember[]> {
+  if (!userIds) {
+    const rows = await selectIn(groupIds, (groups) =>
+      db.selectFrom('lms_groups_members').select(['groupid', 'userid', 'component']).where('groupid', 'in', groups).execute(),
+    );
+    return rows.map(toGroupMember);
+  }
   const groups = new Set(groupIds);
   const rows = await selectIn(groups.size ? userIds : [], (users) =>
     db.selectFrom('lms_groups_members').select(['groupid', 'userid', 'component']).where('userid', 'in', users).execute(),
   );
-  return rows.filter((row) => groups.has(row.groupid)).map((row) => ({ groupId: row.groupid, userId: row.userid, component: row.component }));
+  return rows.filter((row) => groups.has(row.groupid)).map(toGroupMember);
+}
+
+function toGroupMember(row: { groupid: number; userid: number; component: string }): GroupMember {
+  return { groupId: row.groupid, userId: row.userid, component: row.component };
 }

@@ -4,17 +4,15 @@ import type { Added, Changed, FindInCourses, GroupChange, GroupMember, NewGroup,
 import type { Platform } from '../platform.js';
 import type { CourseOverlay } from './course-overlay.js';
 import type { EnrolmentOverlay, UnenrolledMemberships } from './enrolment-overlay.js';
-import { compareSimulatedIds } from './find-by.js';
 import { GroupTableOverlay } from './group-table-overlay.js';
 import type { UserOverlay } from './user-overlay.js';
 
 /**
  * Groups written during a simulation (see GroupTableOverlay) and their memberships: added, removed (real ones
- * are hidden from later reads), gone with a deleted group or user, or with an unenrolment.
+ * are hidden from later reads), gone with a deleted group or user, or with an unenrolment. Empty groups are
+ * found from every member of the courses' groups, real and simulated, so a real group emptied here is listed.
  *
- * What the port cannot read, the overlay cannot know: the members of a real group are found by user only, so a
- * real group whose members were all removed here is not listed by `findEmptyGroups` (the real platform would
- * list it); and a real group is known only once a `findGroups` has returned it.
+ * What the port cannot read, the overlay cannot know: a real group is known only once a lookup has returned it.
  */
 export class GroupOverlay {
   readonly #real: Platform;
@@ -55,24 +53,38 @@ export class GroupOverlay {
     return this.#groups.courseOf(groupId);
   }
 
-  /** Real empty groups (as changed here) and groups created here, without those that have a member added here. */
-  async findEmptyGroups(input: { readonly courseIds: readonly number[] }): Promise<PlatformGroup[]> {
-    const real = this.#groups.asSimulated(await this.#real.run('findEmptyGroups', input));
-    const filled = new Set([...this.#members.values()].filter((member) => this.#isLive(member)).map((member) => member.groupId));
-    return [...real, ...this.#groups.createdIn(input.courseIds)].filter((group) => !filled.has(group.id)).sort(compareSimulatedIds);
+  /** Whether the simulation deleted this group. */
+  isDeleted(groupId: number): boolean {
+    return this.#groups.isDeleted(groupId);
   }
 
-  /** Real memberships (not removed here, of users and groups not deleted here) and those added here. */
-  async findGroupMembers(input: { readonly groupIds: readonly number[]; readonly userIds: readonly number[] }): Promise<GroupMember[]> {
+  /**
+   * The groups of the courses (real ones not deleted here, and those created here) that no membership holds as
+   * the simulation sees them: real groups empty already, real groups whose every member left here (removed,
+   * unenrolled or deleted) and that gained none, and created groups that gained none; in id order.
+   */
+  async findEmptyGroups(input: { readonly courseIds: readonly number[] }): Promise<PlatformGroup[]> {
+    const groups = await this.findGroups({ courseIds: input.courseIds });
+    const filled = new Set((await this.findGroupMembers({ groupIds: groups.map((group) => group.id) })).map((member) => member.groupId));
+    return groups.filter((group) => !filled.has(group.id));
+  }
+
+  /**
+   * Real memberships (not removed here, of users and groups not deleted here) and those added here: of the users
+   * given, or every member of the groups when `userIds` is absent. Only real ids are asked of the platform.
+   */
+  async findGroupMembers(input: { readonly groupIds: readonly number[]; readonly userIds?: readonly number[] }): Promise<GroupMember[]> {
     const found = new Map<string, GroupMember>();
-    for (const member of await this.#real.run('findGroupMembers', input)) {
+    const realIds = (ids: readonly number[]) => ids.filter((id) => id > 0);
+    const asked = { groupIds: realIds(input.groupIds), ...(input.userIds ? { userIds: realIds(input.userIds) } : {}) };
+    for (const member of await this.#real.run('findGroupMembers', asked)) {
       const key = `${member.groupId}:${member.userId}`;
       if (!this.#removed.has(key) && this.#isLive(member)) found.set(key, member);
     }
     const groups = new Set(input.groupIds);
-    const users = new Set(input.userIds);
+    const users = input.userIds && new Set(input.userIds);
     for (const [key, member] of this.#members) {
-      if (groups.has(member.groupId) && users.has(member.userId) && this.#isLive(member)) found.set(key, member);
+      if (groups.has(member.groupId) && (!users || users.has(member.userId)) && this.#isLive(member)) found.set(key, member);
     }
     return [...found.values()];
   }

@@ -8,11 +8,10 @@ import type { GroupOverlay } from './group-overlay.js';
 import { GroupTableOverlay } from './group-table-overlay.js';
 
 /**
- * Groupings written during a simulation (see GroupTableOverlay) and the groups bound to them here.
- *
- * What the port cannot read, the overlay cannot know: it has no lookup of the groups a real grouping holds, so a
- * group bound on the real platform already answers `added` true here, and a real grouping whose groups were
- * all deleted here is not listed by `findEmptyGroupings` (the real platform would list it).
+ * Groupings written during a simulation (see GroupTableOverlay) and the groups bound to them here. The groups a
+ * grouping holds are the real bindings (without those of groupings and groups deleted here) and those made here:
+ * a group bound on the platform answers `added` false, and a real grouping whose groups were all deleted here
+ * is listed as empty.
  */
 export class GroupingOverlay {
   readonly #real: Platform;
@@ -43,16 +42,35 @@ export class GroupingOverlay {
     return this.#groupings.delete(ids);
   }
 
-  /** Real empty groupings (as changed here) and groupings created here, without those a group was bound to here. */
+  /** The groupings of the courses (real ones not deleted here, and those created here) that hold no group here, in id order. */
   async findEmptyGroupings(input: { readonly courseIds: readonly number[] }): Promise<PlatformGrouping[]> {
-    const real = this.#groupings.asSimulated(await this.#real.run('findEmptyGroupings', input));
-    const filled = new Set(this.#liveBindings().map(([groupingId]) => groupingId));
-    return [...real, ...this.#groupings.createdIn(input.courseIds)].filter((grouping) => !filled.has(grouping.id)).sort(compareSimulatedIds);
+    const groupings = await this.findGroupings({ courseIds: input.courseIds });
+    const filled = new Set((await this.findGroupingGroups({ groupingIds: groupings.map((grouping) => grouping.id) })).map((binding) => binding.groupingId));
+    return groupings.filter((grouping) => !filled.has(grouping.id));
   }
 
-  /** Binds like the platform: grouping and group known here, of one course; bound here already answers `added` false. */
+  /**
+   * Real bindings (of groupings and groups not deleted here) and those made here, in grouping then group order.
+   * Only real ids are asked of the platform.
+   */
+  async findGroupingGroups(input: { readonly groupingIds: readonly number[] }): Promise<GroupingBinding[]> {
+    const found = new Map<string, GroupingBinding>();
+    for (const binding of await this.#real.run('findGroupingGroups', { groupingIds: input.groupingIds.filter((id) => id > 0) })) {
+      if (!this.#groupings.isDeleted(binding.groupingId) && !this.#groups.isDeleted(binding.groupId)) found.set(`${binding.groupingId}:${binding.groupId}`, binding);
+    }
+    const wanted = new Set(input.groupingIds);
+    for (const [groupingId, groupId] of this.#liveBindings()) {
+      if (wanted.has(groupingId)) found.set(`${groupingId}:${groupId}`, { groupingId, groupId });
+    }
+    return [...found.values()].sort(
+      (a, b) => compareSimulatedIds({ id: a.groupingId }, { id: b.groupingId }) || compareSimulatedIds({ id: a.groupId }, { id: b.groupId }),
+    );
+  }
+
+  /** Binds like the platform: grouping and group known here, of one course; bound already, on the platform or here, answers `added` false. */
   async assignGroupings(bindings: readonly GroupingBinding[]): Promise<ItemResult<Added>[]> {
-    const bound = new Set(this.#liveBindings().map(([groupingId, groupId]) => `${groupingId}:${groupId}`));
+    const held = await this.findGroupingGroups({ groupingIds: [...new Set(bindings.map((binding) => binding.groupingId))] });
+    const bound = new Set(held.map(({ groupingId, groupId }) => `${groupingId}:${groupId}`));
     const results = checkGroupingBindings(bindings, {
       courseOfGrouping: (id) => this.#groupings.courseOf(id),
       courseOfGroup: (id) => this.#groups.courseOf(id),

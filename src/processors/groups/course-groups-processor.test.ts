@@ -281,10 +281,9 @@ for (const kind of DATABASES) {
       expect(real.run.counters.entities['group.bound']).toBeUndefined();
     });
 
-    // Known gap of the port (not of this processor): no operation reads the groups a real grouping holds, so the
-    // simulation overlay answers `added` true for a binding made before the run, and the simulated report says
-    // "Binding group…" where the real run says "already bound". Flip to `it` once the port can read bindings.
-    it.fails('simulates a second run of a file exactly, bindings made before the run included (port gap)', async () => {
+    // The simulation reads the bindings made before the run (findGroupingGroups): it says "already bound" as the
+    // real run does, not "Binding group…".
+    it('simulates a second run of a file exactly, bindings made before the run included', async () => {
       engine = await openTestEngine(kind);
       await twoCourses(engine);
       const file = fixture('groups.csv');

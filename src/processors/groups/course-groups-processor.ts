@@ -9,7 +9,6 @@ import { COURSE_GROUPS_COLUMNS } from './groups-columns.js';
 import { CourseReports } from './groups-course-reports.js';
 import { GROUPS_MESSAGES } from './groups-messages.js';
 import { isOutcome, resolveCourse, rowError } from './groups-outcomes.js';
-import { inputName } from './groups-input.js';
 
 /**
  * The group and grouping file (COURSE_GROUPS, spec 8.2 as corrected): creates groups and groupings, reuses
@@ -72,5 +71,5 @@ async function* processCourseGroups(batches: AsyncIterable<readonly CsvRow[]>, c
     }
     yield outcomes;
   }
-  await reports?.send(inputName(context, courseGroupsAction));
+  await reports?.send(context.input);
 }

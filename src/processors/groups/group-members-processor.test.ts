@@ -127,6 +127,7 @@ for (const kind of DATABASES) {
         platform: engine.platform,
         settings: createSettings({ groups_courseidentifier: 'shortname', groups_groupidentifier: 'name', groups_useridentifier: 'username' }),
         simulate: false,
+        input: 'groupmembers.csv',
         columns,
         notice: async () => {},
         sendMail: null,

@@ -7,7 +7,6 @@ import { resolveMemberRow, type MemberRow } from './group-members-row.js';
 import { GroupMembersWriter, Memberships } from './group-members-writes.js';
 import { GROUP_MEMBERS_COLUMNS } from './groups-columns.js';
 import { CourseReports } from './groups-course-reports.js';
-import { inputName } from './groups-input.js';
 import { GROUPS_MESSAGES } from './groups-messages.js';
 import { isOutcome } from './groups-outcomes.js';
 import { purgeEmptyGroups } from './groups-purge.js';
@@ -87,5 +86,5 @@ async function* processGroupMembers(batches: AsyncIterable<readonly CsvRow[]>, c
     yield outcomes;
   }
   await purgeEmptyGroups(context, [...touched.values()]);
-  await reports?.send(inputName(context, groupMembersAction));
+  await reports?.send(context.input);
 }

@@ -3,6 +3,7 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
 import {
+  addMember,
   bindGrouping,
   buildGroup,
   buildGrouping,
@@ -102,10 +103,8 @@ for (const kind of DATABASES) {
       expect(await groupingsOf(engine, alg)).toHaveLength(3);
     });
 
-    // Known gap of the port (not of this processor): no operation reads the groups a real grouping holds, so the
-    // simulation overlay cannot tell that "Grouping B" is left empty once its only group is deleted in the
-    // simulation. Flip to `it` once the port can read bindings.
-    it.fails('2: a simulation names exactly the groupings the real run then deletes (port gap)', async () => {
+    // "Grouping B" is left empty once its only group is deleted: the simulation reads the real bindings to see it.
+    it('2: a simulation names exactly the groupings the real run then deletes', async () => {
       engine = await openTestEngine(kind);
       await purgeScene(engine);
       await engine.settings.save({ groups_purgeemptygroups: '2' });
@@ -113,6 +112,27 @@ for (const kind of DATABASES) {
       const real = await runMembers(engine, FILE);
       expect(noticeLines(simulated.report)).toEqual(noticeLines(real.report));
       expect(simulated.lines).toEqual(real.lines);
+    });
+
+    it('2: a simulation names a real group the file empties, and the grouping it leaves empty, as the real run does', async () => {
+      engine = await openTestEngine(kind);
+      const { alg } = await purgeScene(engine);
+      const [groupB] = await engine.store.db.selectFrom('lms_groups').select('id').where('name', '=', 'Group B').execute();
+      await addMember(engine, groupB!.id, await enrolledUser(engine, { username: 'bob' }, [alg]));
+      await engine.settings.save({ groups_purgeemptygroups: '2' });
+      const file = csv('cmd;courseid;groupid;userid', 'del;ALG101;Group B;bob', 'add;ALG101;Group A;ann');
+      const simulated = await runMembers(engine, file, { simulate: true });
+      expect(await membersOf(engine, alg)).toEqual(['Group B: bob']);
+      const real = await runMembers(engine, file);
+      expect(noticeLines(real.report)).toEqual([
+        'Empty group "Group B" deleted from course ALG101',
+        'Empty group "Group C" deleted from course ALG101',
+        'Empty grouping "Grouping B" deleted from course ALG101',
+        'Empty grouping "Empty grouping" deleted from course ALG101',
+      ]);
+      expect(noticeLines(simulated.report)).toEqual(noticeLines(real.report));
+      expect(simulated.lines).toEqual(real.lines);
+      expect(simulated.run.counters).toEqual(real.run.counters);
     });
   });
 
