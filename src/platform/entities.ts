@@ -220,6 +220,26 @@ export interface PlatformEnrolment {
   readonly timeend: number;
 }
 
+/** A course and a user. */
+export interface CourseUser {
+  readonly courseId: number;
+  readonly userId: number;
+}
+
+/** Which (course, user) pairs a lookup is about: every course with every user, or exact pairs. */
+export type CourseUserQuery = { readonly courseIds: readonly number[]; readonly userIds: readonly number[] } | { readonly pairs: readonly CourseUser[] };
+
+/** The pairs a query asks about, as a test (for overlays that filter what they hold). */
+export function courseUserTest(query: CourseUserQuery): (courseId: number, userId: number) => boolean {
+  if ('pairs' in query) {
+    const asked = new Set(query.pairs.map((pair) => `${pair.courseId}:${pair.userId}`));
+    return (courseId, userId) => asked.has(`${courseId}:${userId}`);
+  }
+  const courses = new Set(query.courseIds);
+  const users = new Set(query.userIds);
+  return (courseId, userId) => courses.has(courseId) && users.has(userId);
+}
+
 /** A change to an existing user enrolment: only the fields given are written (dates kept when absent). */
 export interface EnrolmentChange {
   readonly instanceId: number;

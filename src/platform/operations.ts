@@ -1,6 +1,7 @@
 import type {
   Added,
   Changed,
+  CourseUserQuery,
   EnrolmentChange,
   FindInCourses,
   GroupChange,
@@ -96,8 +97,11 @@ export interface Operations {
    * and every group membership in the course go too. Not enrolled answers `removed` false.
    */
   unenrolUsers: Operation<readonly Unenrolment[], readonly ItemResult<Removed>[]>;
-  /** User enrolments of users in courses (any method, any status): what a re-run finds already there. */
-  findEnrolments: Operation<{ readonly courseIds: readonly number[]; readonly userIds: readonly number[] }, readonly PlatformEnrolment[]>;
+  /**
+   * User enrolments (any method, any status) of users in courses, every course with every user or exact pairs
+   * (a batch's pairs: far cheaper than the combinations of its courses and users): what a re-run finds there.
+   */
+  findEnrolments: Operation<CourseUserQuery, readonly PlatformEnrolment[]>;
   /** Memberships of users in cohorts. */
   findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }, readonly CohortMember[]>;
   /**

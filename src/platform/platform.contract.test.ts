@@ -177,6 +177,17 @@ for (const kind of DATABASES) {
           { groupId, userId: jdoe, component: 'tool_sync' },
         ]);
         expect(await platform.run('findEnrolments', { courseIds: [], userIds: [jdoe!] })).toEqual([]);
+        // By exact pairs: the pair asked is found, a user's enrolment in another course is not.
+        const other = await buildCourse(store, { shortname: 'OTHER' });
+        const [otherInstance] = await platform.run('findEnrolInstances', { courseIds: [other] });
+        await platform.run('enrolUsers', [{ instanceId: otherInstance!.id, userId: asmith!, roleId: 5, timestart: 0, timeend: 0 }]);
+        expect(await platform.run('findEnrolments', { pairs: [{ courseId: course, userId: jdoe! }, { courseId: course, userId: asmith! }] })).toEqual([
+          { instanceId: instance!.id, courseId: course, userId: jdoe, suspended: false, timestart: 1_700_000_000, timeend: 1_800_000_000 },
+        ]);
+        expect(await platform.run('findEnrolments', { pairs: [{ courseId: other, userId: asmith! }] })).toEqual([
+          { instanceId: otherInstance!.id, courseId: other, userId: asmith, suspended: false, timestart: 0, timeend: 0 },
+        ]);
+        expect(await platform.run('findEnrolments', { pairs: [] })).toEqual([]);
         await platform.run('deleteUsers', [jdoe!]);
         expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
         expect(await platform.run('findGroupMembers', { groupIds: [groupId], userIds: [jdoe!] })).toEqual([]);

@@ -54,8 +54,8 @@ export async function createCohorts(db: Kysely<Database>, cohorts: readonly NewC
 export async function addCohortMembers(db: Kysely<Database>, members: readonly CohortMember[]): Promise<ItemResult<Added>[]> {
   const cohorts = new Set((await selectIn(members.map((member) => member.cohortId), (part) => db.selectFrom('lms_cohort').select('id').where('id', 'in', part).execute())).map((row) => row.id));
   const users = await activeUserIds(db, members.map((member) => member.userId));
-  const existing = await selectPairs(members.map((member) => [member.cohortId, member.userId] as const), (userIds) =>
-    db.selectFrom('lms_cohort_members').select(['cohortid', 'userid']).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(members.map((member) => [member.cohortId, member.userId] as const), ['cohortid', 'userid'], (pairs) =>
+    db.selectFrom('lms_cohort_members').select(['cohortid', 'userid']).where(pairs).execute(),
   );
   const memberships = new Set(existing.map((row) => keyOf(row.cohortid, row.userid)));
   const results = checkCohortMembers(members, {

@@ -33,8 +33,8 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId));
   const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
-  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), (userIds) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), ['enrolid', 'userid'], (pairs) =>
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
   );
   const enrolled = new Map(existing.map((row) => [keyOf(row.enrolid, row.userid), row]));
   const results = checkEnrolments(enrolments, {
@@ -56,8 +56,8 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
  */
 export async function updateEnrolments(db: Kysely<Database>, changes: readonly EnrolmentChange[]): Promise<ItemResult<Changed>[]> {
   const instances = await instanceFacts(db, changes.map((change) => change.instanceId));
-  const existing = await selectPairs(changes.map((change) => [change.instanceId, change.userId] as const), (userIds) =>
-    db.selectFrom('lms_user_enrolments').select(['id', 'enrolid', 'userid', 'status', 'timestart', 'timeend']).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(changes.map((change) => [change.instanceId, change.userId] as const), ['enrolid', 'userid'], (pairs) =>
+    db.selectFrom('lms_user_enrolments').select(['id', 'enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
   );
   const rows = new Map(existing.map((row) => [`${row.enrolid}:${row.userid}`, row]));
   const { results, final } = checkEnrolmentChanges(changes, {

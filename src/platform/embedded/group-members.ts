@@ -18,17 +18,20 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
   const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId));
   const users = await activeUserIds(db, members.map((member) => member.userId));
   const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
-  // The users' enrolments alone, then their instances' courses: the join with distinct cost twice as much.
-  const enrolments = await selectPairs(coursePairs, (userIds) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where('userid', 'in', userIds).execute(),
+  // Enrolled in the course = enrolled through one of its instances: each (instance, user) pair is probed.
+  const instances = await selectIn(coursePairs.map(([courseId]) => courseId), (part) =>
+    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
   );
-  const instances = await selectIn(enrolments.map((row) => row.enrolid), (part) =>
-    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('id', 'in', part).execute(),
+  const instancesOf = new Map<number, number[]>();
+  for (const row of instances) instancesOf.set(row.courseid, [...(instancesOf.get(row.courseid) ?? []), row.id]);
+  const instancePairs = coursePairs.flatMap(([courseId, userId]) => (instancesOf.get(courseId) ?? []).map((instanceId) => [instanceId, userId] as const));
+  const enrolments = await selectPairs(instancePairs, ['enrolid', 'userid'], (pairs) =>
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where(pairs).execute(),
   );
   const instanceCourses = new Map(instances.map((row) => [row.id, row.courseid]));
   const enrolled = new Set(enrolments.map((row) => keyOf(instanceCourses.get(row.enrolid)!, row.userid)));
-  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (userIds) =>
-    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where('userid', 'in', userIds).execute(),
+  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), ['groupid', 'userid'], (pairs) =>
+    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where(pairs).execute(),
   );
   const memberships = new Set(existing.map((row) => keyOf(row.groupid, row.userid)));
   const results = checkGroupMembers(members, {
@@ -52,8 +55,8 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
  */
 export async function removeGroupMembers(db: Kysely<Database>, members: readonly GroupMember[]): Promise<ItemResult<Removed>[]> {
   const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId));
-  const held = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), (userIds) =>
-    db.selectFrom('lms_groups_members').select(['id', 'groupid', 'userid', 'component']).where('userid', 'in', userIds).execute(),
+  const held = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), ['groupid', 'userid'], (pairs) =>
+    db.selectFrom('lms_groups_members').select(['id', 'groupid', 'userid', 'component']).where(pairs).execute(),
   );
   const memberships = new Map(held.map((row) => [keyOf(row.groupid, row.userid), row]));
   const results = checkMemberRemovals(members, {

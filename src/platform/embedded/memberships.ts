@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import type { CohortMember, GroupMember, PlatformEnrolment } from '../operations.js';
-import { selectIn } from './sql-helpers.js';
+import type { CohortMember, CourseUser, CourseUserQuery, GroupMember, PlatformEnrolment } from '../operations.js';
+import { selectIn, selectPairs } from './sql-helpers.js';
 
-/** The user enrolments (any method, any status) of these users in these courses. */
-export async function findEnrolments(
-  db: Kysely<Database>,
-  { courseIds, userIds }: { courseIds: readonly number[]; userIds: readonly number[] },
-): Promise<PlatformEnrolment[]> {
+/** The user enrolments (any method, any status) of users in courses: by exact pairs, or every combination. */
+export async function findEnrolments(db: Kysely<Database>, query: CourseUserQuery): Promise<PlatformEnrolment[]> {
+  if ('pairs' in query) return enrolmentsOfPairs(db, query.pairs);
+  const { courseIds, userIds } = query;
   const courses = new Set(courseIds);
   const rows = await selectIn(courses.size ? userIds : [], (users) =>
     db
@@ -21,6 +20,29 @@ export async function findEnrolments(
   return rows
     .filter((row) => courses.has(row.courseid))
     .map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend }));
+}
+
+/** Each pair's enrolments through every instance of its course, probed by the (instance, user) index. */
+async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUser[]): Promise<PlatformEnrolment[]> {
+  const instances = await selectIn(pairs.map((pair) => pair.courseId), (part) =>
+    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
+  );
+  const instancesOf = new Map<number, number[]>();
+  for (const row of instances) instancesOf.set(row.courseid, [...(instancesOf.get(row.courseid) ?? []), row.id]);
+  const courseOf = new Map(instances.map((row) => [row.id, row.courseid]));
+  const rows = await selectPairs(
+    pairs.flatMap((pair) => (instancesOf.get(pair.courseId) ?? []).map((instanceId) => [instanceId, pair.userId] as const)),
+    ['enrolid', 'userid'],
+    (condition) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(condition).execute(),
+  );
+  return rows.map((row) => ({
+    instanceId: row.enrolid,
+    courseId: courseOf.get(row.enrolid)!,
+    userId: row.userid,
+    suspended: row.status === 1,
+    timestart: row.timestart,
+    timeend: row.timeend,
+  }));
 }
 
 /** Memberships of these users in these cohorts. */

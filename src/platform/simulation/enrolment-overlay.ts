@@ -11,16 +11,18 @@ import {
   type CourseRoleView,
 } from '../embedded/enrolment-rules.js';
 import type { ItemResult } from '../item-result.js';
-import type {
-  Added,
-  Changed,
-  CourseRoleAssignment,
-  Enrolment,
-  EnrolmentChange,
-  PlatformEnrolInstance,
-  PlatformEnrolment,
-  Removed,
-  Unenrolment,
+import {
+  courseUserTest,
+  type CourseUserQuery,
+  type Added,
+  type Changed,
+  type CourseRoleAssignment,
+  type Enrolment,
+  type EnrolmentChange,
+  type PlatformEnrolInstance,
+  type PlatformEnrolment,
+  type Removed,
+  type Unenrolment,
 } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { CourseOverlay } from './course-overlay.js';
@@ -80,16 +82,15 @@ export class EnrolmentOverlay {
   }
 
   /** Real enrolments (not removed here, of users not deleted here) and those written here. */
-  async findEnrolments(input: { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }): Promise<PlatformEnrolment[]> {
+  async findEnrolments(input: CourseUserQuery): Promise<PlatformEnrolment[]> {
     const found = new Map<string, PlatformEnrolment>();
     for (const enrolment of await this.#real.run('findEnrolments', input)) {
       const key = `${enrolment.instanceId}:${enrolment.userId}`;
       if (!this.#unenrolled.has(key) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
     }
-    const courses = new Set(input.courseIds);
-    const users = new Set(input.userIds);
+    const asked = courseUserTest(input);
     for (const [key, enrolment] of this.#enrolled) {
-      if (courses.has(enrolment.courseId) && users.has(enrolment.userId) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
+      if (asked(enrolment.courseId, enrolment.userId) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
     }
     return [...found.values()];
   }
@@ -208,14 +209,18 @@ export class EnrolmentOverlay {
 
   /** Which (course, user) pairs have an enrolment, real or simulated (`course:user` keys). */
   async enrolledInCourses(pairs: readonly (readonly [number, number])[]): Promise<Set<string>> {
-    const enrolments = await this.findEnrolments({ courseIds: pairs.map(([courseId]) => courseId), userIds: pairs.map(([, userId]) => userId) });
+    const enrolments = await this.findEnrolments({ pairs: pairs.map(([courseId, userId]) => ({ courseId, userId })) });
     return new Set(enrolments.map((enrolment) => `${enrolment.courseId}:${enrolment.userId}`));
   }
 
   /** The enrolments, real or simulated, of the items' users in the courses of the items' (known) instances. */
   async #enrolmentsOf(items: readonly { readonly instanceId: number; readonly userId: number }[]): Promise<PlatformEnrolment[]> {
-    const courseIds = [...new Set(items.flatMap((item) => this.#instances.get(item.instanceId)?.courseId ?? []))];
-    return this.findEnrolments({ courseIds, userIds: items.map((item) => item.userId) });
+    return this.findEnrolments({
+      pairs: items.flatMap((item) => {
+        const courseId = this.#instances.get(item.instanceId)?.courseId;
+        return courseId === undefined ? [] : [{ courseId, userId: item.userId }];
+      }),
+    });
   }
 
   async #courseRoleView(assignments: readonly CourseRoleAssignment[]): Promise<CourseRoleView> {

@@ -42,7 +42,7 @@ export class EnrolsState {
       courseIds: [...new Set(pairs.map((pair) => pair.courseId))],
       userIds: [...new Set(pairs.map((pair) => pair.userId))],
     });
-    fill(this.#enrolments, needs.pairs, await this.#platform.run('findEnrolments', ids(needs.pairs)));
+    fill(this.#enrolments, needs.pairs, await this.#platform.run('findEnrolments', { pairs: needs.pairs }));
     if (needs.memberPairs.length) {
       const { courseIds, userIds } = ids(needs.memberPairs);
       await this.#groups.load(courseIds);
