@@ -406,6 +406,22 @@ for (const kind of DATABASES) {
       expect(notices(real.report).length).toBeGreaterThan(0);
       expect(simulated.run.counters.entities).toEqual(real.run.counters.entities);
       expect(real.lines.length).toBeGreaterThan(8);
+
+      // Role mode, rows depending on earlier rows of the file.
+      const roleFile = csv(
+        'cmd;cid;uid;rolename',
+        'add;BIO;asmith;teacher',
+        'add;BIO;asmith;student',
+        'shift;BIO;asmith;editingteacher',
+        'del;BIO;asmith;*',
+        'add;BIO;bmartin;student',
+        'disable;ALG101;bmartin;',
+        'del;BIO;bmartin;teacher',
+      );
+      const simulatedRoles = await run(roleFile, true);
+      const realRoles = await run(roleFile);
+      expect(simulatedRoles.lines).toEqual(realRoles.lines);
+      expect(realRoles.lines).toContain('line 5 [deleted] All role deletion for asmith in course BIO: editingteacher');
     });
   });
 }
