@@ -7,7 +7,7 @@ import type { SqliteDatabase } from 'kysely';
  * much as running it. Lists are padded to a few sizes (see `padToBucket`) so that their texts repeat. A
  * statement still being iterated is never handed out twice.
  */
-export function withStatementCache(database: SQLite.Database, capacity = 500): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database, capacity = 128): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(sql) {
