@@ -149,7 +149,7 @@ async function readAndProcess(
       simulate: options.simulate,
       input,
       columns: table.header.columns,
-      notice: (code, params = {}) => report.notice(table.header.line, code, params),
+      notice: (code, params = {}) => report.notice(table.header.line, code, params, true),
       sendMail: mails ? runMail(mails, counters) : null,
     };
     const record = async (outcomes: readonly RowOutcome[]) => {

@@ -89,8 +89,13 @@ export class RunReport {
     return `${this.#text(WORDS.line)} ${line} [${level}] ${detail.level === 'warning' ? '' : prefix}${this.message(detail.code, detail.params)}`;
   }
 
-  async notice(line: number, code: string, params: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.#writer.writeLine(`${this.#text(WORDS.line)} ${line} [${this.#text(WORDS.notice)}] ${this.message(code, params)}`);
+  /**
+   * A line about the file rather than a row. `aboutWrites`: a processor's notice of what it did (groups purged,
+   * mails sent), prefixed like the rows in a simulation so that nobody reads it as done.
+   */
+  async notice(line: number, code: string, params: Readonly<Record<string, unknown>>, aboutWrites = false): Promise<void> {
+    const prefix = aboutWrites && this.#simulate ? `${this.#text(WORDS.simulation)}: ` : '';
+    await this.#writer.writeLine(`${this.#text(WORDS.line)} ${line} [${this.#text(WORDS.notice)}] ${prefix}${this.message(code, params)}`);
   }
 
   async text(line: string): Promise<void> {
