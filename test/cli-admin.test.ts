@@ -34,6 +34,7 @@ const SEED = [
   "insert into lms_user_enrolments (enrolid, userid, timestart) select e.id, u.id, 1767225600 from lms_enrol e, lms_user u where u.username = 'jdoe'",
   "insert into lms_role_assignments (roleid, contextid, userid) select 5, ctx.id, u.id from lms_context ctx, lms_user u where ctx.contextlevel = 50 and u.username = 'jdoe'",
   "insert into lms_groups (courseid, idnumber, name, description) select id, 'G-A', 'Group A', 'Tuesday; room 4' from lms_course where shortname = 'ALG101'",
+  "insert into lms_groupings (courseid, idnumber, name) select id, 'GP-A', 'Year A' from lms_course where shortname = 'ALG101'",
   "insert into lms_groups_members (groupid, userid) select g.id, u.id from lms_groups g, lms_user u where u.username = 'asmith'",
   "insert into lms_cohort (contextid, name, idnumber) values (1, 'Year 1', 'Y1')",
   "insert into lms_cohort_members (cohortid, userid) select c.id, u.id from lms_cohort c, lms_user u where u.username = 'jdoe'",
@@ -52,6 +53,7 @@ const EXPORTS: Record<string, string> = {
   enrolments: csv('cmd;rolename;cid;uid;enrol;starttime;endtime;status', 'add;student;ALG101;jdoe;manual;1767225600;0;0'),
   'role-assignments': csv('rolename;contextlevel;instanceid;course;username;component', 'student;50;1;ALG101;jdoe;'),
   groups: csv('courseid;name;type;idnumber;description', 'ALG101;Group A;group;G-A;"Tuesday; room 4"'),
+  groupings: csv('courseid;name;type;idnumber;description', 'ALG101;Year A;grouping;GP-A;'),
   'group-members': csv('courseid;groupid;userid;component', 'ALG101;Group A;asmith;'),
   cohorts: csv('id;cidnumber;cname;cdescription;ccatcontext;component;visible', '1;Y1;Year 1;;;;1'),
   'cohort-members': csv('cmd;cidnumber;cname;userid', 'add;Y1;Year 1;jdoe', 'add;Y1;Year 1;asmith'),
@@ -210,7 +212,7 @@ for (const kind of DATABASES) {
 
         const unknown = await ws.cli('export', 'teachers');
         expect([unknown.code, unknown.stderr]).toEqual([
-          2, 'tool-sync: unknown entity "teachers" (users, categories, courses, enrolments, role-assignments, groups, group-members, cohorts, cohort-members)\n',
+          2, 'tool-sync: unknown entity "teachers" (users, categories, courses, enrolments, role-assignments, groups, groupings, group-members, cohorts, cohort-members)\n',
         ]);
       }));
 

@@ -9,6 +9,7 @@ export const EXPORT_ENTITIES = [
   'enrolments',
   'role-assignments',
   'groups',
+  'groupings',
   'group-members',
   'cohorts',
   'cohort-members',

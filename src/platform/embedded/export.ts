@@ -73,6 +73,15 @@ const QUERIES: Record<ExportEntity, (db: Kysely<Database>, afterId: number) => P
       .orderBy('g.id')
       .limit(PAGE_SIZE)
       .execute(),
+  groupings: (db, afterId) =>
+    db
+      .selectFrom('lms_groupings as g')
+      .innerJoin('lms_course as c', 'c.id', 'g.courseid')
+      .select(['g.id', 'c.shortname as courseid', 'g.name', sql<string>`'grouping'`.as('type'), 'g.idnumber', 'g.description'])
+      .where('g.id', '>', afterId)
+      .orderBy('g.id')
+      .limit(PAGE_SIZE)
+      .execute(),
   'group-members': (db, afterId) =>
     db
       .selectFrom('lms_groups_members as gm')
@@ -117,6 +126,7 @@ const COLUMNS: Record<ExportEntity, readonly string[]> = {
   enrolments: ['cmd', 'rolename', 'cid', 'uid', 'enrol', 'starttime', 'endtime', 'status'],
   'role-assignments': ['rolename', 'contextlevel', 'instanceid', 'course', 'username', 'component'],
   groups: ['courseid', 'name', 'type', 'idnumber', 'description'],
+  groupings: ['courseid', 'name', 'type', 'idnumber', 'description'],
   'group-members': ['courseid', 'groupid', 'userid', 'component'],
   cohorts: ['id', 'cidnumber', 'cname', 'cdescription', 'ccatcontext', 'component', 'visible'],
   'cohort-members': ['cmd', 'cidnumber', 'cname', 'userid'],
