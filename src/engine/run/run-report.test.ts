@@ -10,9 +10,14 @@ describe('counter lines of reports and summaries', () => {
       'group: 4 odd',
     ]);
     expect(describeEntityCounters(counters, 'fr')).toEqual([
-      'user: 3 créés, 1 renommés, 1 suspendus, 2 en erreur',
-      'mail: 2 envoyés, 1 en erreur',
-      'group: 4 odd',
+      'utilisateurs : 3 créés, 1 renommés, 1 suspendus, 2 en erreur',
+      'courriels : 2 envoyés, 1 en erreur',
+      'groupes : 4 odd',
+    ]);
+    // French agrees with the entity's gender.
+    expect(describeEntityCounters({ 'enrolment.created': 2, 'enrolment.disabled': 1, 'groupmember.deleted': 3 }, 'fr')).toEqual([
+      'inscriptions : 2 créées, 1 suspendues',
+      'appartenances aux groupes : 3 supprimées',
     ]);
   });
 });

@@ -124,25 +124,41 @@ export class RunReport {
   }
 }
 
-/** Counts by what happened, in the order they read best: `2 created, 1 updated, 2 in error`. */
-const COUNT_WORDS: Record<string, Bilingual> = {
-  created: { en: 'created', fr: 'créés' },
-  updated: { en: 'updated', fr: 'modifiés' },
-  renamed: { en: 'renamed', fr: 'renommés' },
-  suspended: { en: 'suspended', fr: 'suspendus' },
-  restored: { en: 'restored', fr: 'réactivés' },
-  enabled: { en: 'enabled', fr: 'réactivées' },
-  disabled: { en: 'disabled', fr: 'suspendues' },
-  shifted: { en: 'shifted to another role', fr: 'changées de rôle' },
-  bound: { en: 'bound to a grouping', fr: 'rattachés à un groupement' },
-  unchanged: { en: 'unchanged', fr: 'inchangés' },
-  deleted: { en: 'deleted', fr: 'supprimés' },
-  sent: { en: 'sent', fr: 'envoyés' },
-  skipped: { en: 'skipped', fr: 'ignorés' },
+/**
+ * Counts by what happened, in the order they read best: `2 created, 1 updated, 2 in error`. French agrees with
+ * the entity's gender (`utilisateurs : 2 créés`, `inscriptions : 2 créées`).
+ */
+const COUNT_WORDS: Record<string, { readonly en: string; readonly fr: string; readonly frFeminine?: string }> = {
+  created: { en: 'created', fr: 'créés', frFeminine: 'créées' },
+  updated: { en: 'updated', fr: 'modifiés', frFeminine: 'modifiées' },
+  renamed: { en: 'renamed', fr: 'renommés', frFeminine: 'renommées' },
+  suspended: { en: 'suspended', fr: 'suspendus', frFeminine: 'suspendues' },
+  restored: { en: 'restored', fr: 'réactivés', frFeminine: 'réactivées' },
+  enabled: { en: 'enabled', fr: 'réactivés', frFeminine: 'réactivées' },
+  disabled: { en: 'disabled', fr: 'suspendus', frFeminine: 'suspendues' },
+  shifted: { en: 'shifted to another role', fr: 'changés de rôle', frFeminine: 'changées de rôle' },
+  bound: { en: 'bound to a grouping', fr: 'rattachés à un groupement', frFeminine: 'rattachées à un groupement' },
+  unchanged: { en: 'unchanged', fr: 'inchangés', frFeminine: 'inchangées' },
+  deleted: { en: 'deleted', fr: 'supprimés', frFeminine: 'supprimées' },
+  sent: { en: 'sent', fr: 'envoyés', frFeminine: 'envoyées' },
+  skipped: { en: 'skipped', fr: 'ignorés', frFeminine: 'ignorées' },
   error: { en: 'in error', fr: 'en erreur' },
-  notExecuted: { en: 'not executed', fr: 'non exécutés' },
+  notExecuted: { en: 'not executed', fr: 'non exécutés', frFeminine: 'non exécutées' },
 };
 const ORDER = Object.keys(COUNT_WORDS);
+
+/** Entities as summaries name them; English keeps the counter's own name (scripts read those lines). */
+const ENTITY_WORDS: Record<string, { readonly fr: string; readonly feminine?: boolean }> = {
+  user: { fr: 'utilisateurs' },
+  enrolment: { fr: 'inscriptions', feminine: true },
+  role: { fr: 'rôles' },
+  group: { fr: 'groupes' },
+  grouping: { fr: 'groupements' },
+  groupmember: { fr: 'appartenances aux groupes', feminine: true },
+  cohort: { fr: 'cohortes', feminine: true },
+  cohortmember: { fr: 'appartenances aux cohortes', feminine: true },
+  mail: { fr: 'courriels' },
+};
 
 /** One line per entity of a run's counters: `user: 2 created, 1 updated, 2 in error`; every counter shows. */
 export function describeEntityCounters(entities: Readonly<Record<string, number>>, lang: Lang): string[] {
@@ -153,9 +169,13 @@ export function describeEntityCounters(entities: Readonly<Record<string, number>
   }
   const rank = (what: string) => (ORDER.includes(what) ? ORDER.indexOf(what) : ORDER.length);
   return [...grouped].map(([entity, counts]) => {
-    const parts = [...counts]
-      .sort(([a], [b]) => rank(a) - rank(b))
-      .map(([what, count]) => `${count} ${COUNT_WORDS[what]?.[lang] ?? what}`);
-    return `${entity}: ${parts.join(', ')}`;
+    const named = ENTITY_WORDS[entity];
+    const word = (what: string) => {
+      const words = COUNT_WORDS[what];
+      if (!words) return what;
+      return lang === 'fr' ? (named?.feminine ? (words.frFeminine ?? words.fr) : words.fr) : words.en;
+    };
+    const parts = [...counts].sort(([a], [b]) => rank(a) - rank(b)).map(([what, count]) => `${count} ${word(what)}`);
+    return lang === 'fr' ? `${named?.fr ?? entity} : ${parts.join(', ')}` : `${entity}: ${parts.join(', ')}`;
   });
 }

@@ -302,8 +302,8 @@ for (const kind of DATABASES) {
       expect(report).toContain('ligne 3 [créé] Groupement « Year A » créé dans le cours ALG101');
       expect(report).toContain('ligne 4 [info] Rattachement du groupe « Group 1 » au groupement « Year A »');
       expect(report).toContain('ligne 5 [info] Auto-groupement du groupe « Group 2 » : groupement « Group 2 » créé dans le cours ALG101');
-      expect(report).toContain('group: 4 créés, 2 rattachés à un groupement');
-      expect(report).toContain('grouping: 2 créés');
+      expect(report).toContain('groupes : 4 créés, 2 rattachés à un groupement');
+      expect(report).toContain('groupements : 2 créés');
     });
   });
 }
