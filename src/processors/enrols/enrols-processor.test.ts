@@ -308,6 +308,20 @@ for (const kind of DATABASES) {
         ]);
       });
 
+      it('greplace without create replaces with the groups that exist and warns about the others', async () => {
+        await open();
+        await run(csv('cid;uid;rolename;enrol;gcmd;g1;g2', 'ALG101;jdoe;student;manual;gaddcreate;Old;Kept'));
+        const { lines } = await run(csv('cid;uid;rolename;enrol;gcmd;g1;g2', 'ALG101;jdoe;student;manual;greplace;Kept;Missing'));
+        expect(lines).toEqual([
+          'line 2 [unchanged] User jdoe already enrolled in course ALG101 as student (manual), nothing to change',
+          'line 2 [info] Previous group assignments deleted for jdoe in course ALG101: Old',
+          'line 2 [warning] This group Missing is not known in ALG101 and cannot be created (use gaddcreate or greplacecreate)',
+          'line 2 [info] User jdoe already in group Kept',
+        ]);
+        expect(await members()).toEqual([{ username: 'jdoe', course: 'ALG101', group: 'Kept', component: '' }]);
+        expect(await groupNames()).toEqual(['Kept', 'Old']);
+      });
+
       it('gdel removes what the protection setting allows', async () => {
         const { alg, users } = await open();
         const byHand = await buildGroup(engine.store, { courseId: alg, name: 'By hand' });
