@@ -437,7 +437,7 @@ describe('openCsvTable: files bigger than one read (256 KiB)', () => {
     const read = await readAll(fixture(bytes));
     const expected = [
       { line: 2, username: 'cut-e', description: fillerA.slice(6, -2) },
-      ...middle.map((line, i) => ({ line: 3 + i, username: `m${i}`, description: `row ${i}` })),
+      ...middle.map((_, i) => ({ line: 3 + i, username: `m${i}`, description: `row ${i}` })),
       { line: 3 + middle.length, username: 'cut-crlf', description: fillerB.slice(9, -2) },
       { line: 4 + middle.length, username: 'last', description: 'élan' },
     ];

@@ -30,7 +30,6 @@ import type {
   PlatformRole,
   PlatformUser,
   UserChange,
-  UserLookupField,
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
 
