@@ -91,7 +91,10 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
       const key = [pairKey(row.course.id, row.user.id)];
       if (pending.queued(key)) await flush();
       // An earlier row of the batch wrote this pair: what it left is read again.
-      if (pending.touched(key)) await loadState(state, [row]);
+      if (pending.touched(key)) {
+        await loadState(state, [row]);
+        await references.roles.loadIds(state.roles(row.course.id, row.user.id).map((assignment) => assignment.roleId));
+      }
       const progress = new RowProgress(row);
       progresses.push(progress);
       touchedCourses.add(row.course.id);
