@@ -55,7 +55,7 @@ export async function buildGroup(store: Store, overrides: { courseId: number; na
 /** An enrolment instance of a course (enabled unless `status` is 1), with the student role by default. */
 export async function buildEnrolInstance(
   store: Store,
-  overrides: { courseId: number; enrol: string; status?: number; sortorder?: number; roleId?: number; customint1?: number },
+  overrides: { courseId: number; enrol: string; status?: number; sortorder?: number; roleId?: number; customint1?: number; customint2?: number },
 ): Promise<number> {
   const { id } = await store.db
     .insertInto('lms_enrol')
@@ -66,6 +66,7 @@ export async function buildEnrolInstance(
       sortorder: overrides.sortorder ?? 0,
       roleid: overrides.roleId ?? 5,
       customint1: overrides.customint1 ?? null,
+      customint2: overrides.customint2 ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -168,6 +168,16 @@ export interface NewCohort {
   readonly categoryId?: number | null;
 }
 
+/** A change to an existing cohort: only the fields given are written. */
+export interface CohortChange {
+  readonly id: number;
+  readonly name?: string;
+  readonly idnumber?: string;
+  readonly description?: string;
+  /** Category of its context; null moves it to the system context. */
+  readonly categoryId?: number | null;
+}
+
 /** Membership of a user in a cohort. */
 export interface CohortMember {
   readonly cohortId: number;
@@ -184,6 +194,37 @@ export interface PlatformEnrolInstance {
   readonly sortorder: number;
   /** Default role of the instance (0 when none). */
   readonly roleId: number;
+  /** The cohort a `cohort` instance enrols (customint1); null for other methods. */
+  readonly cohortId: number | null;
+  /** The group a `cohort` instance puts its members in (customint2); null when none or for other methods. */
+  readonly groupId: number | null;
+}
+
+/** A `cohort` enrolment instance to add to a course (found instead when one binds the same cohort and role). */
+export interface NewCohortInstance {
+  readonly courseId: number;
+  readonly cohortId: number;
+  readonly roleId: number;
+  /** A group of the course the sync puts members in; absent or null for none. */
+  readonly groupId?: number | null;
+  /** Unix seconds; 0 (absent) for none. */
+  readonly enrolstart?: number;
+  /** Unix seconds; 0 (absent) for none. */
+  readonly enrolend?: number;
+}
+
+/** Enables or disables an enrolment instance. */
+export interface EnrolInstanceStatus {
+  readonly instanceId: number;
+  readonly enabled: boolean;
+}
+
+/** What a cohort sync did, as counts of user enrolments. */
+export interface CohortSyncCounts {
+  readonly enrolled: number;
+  readonly unenrolled: number;
+  readonly suspended: number;
+  readonly reactivated: number;
 }
 
 /** Enrols a user through an instance with a role; an existing enrolment is updated (dates, status). */
@@ -226,11 +267,21 @@ export interface CourseUser {
   readonly userId: number;
 }
 
-/** Which (course, user) pairs a lookup is about: every course with every user, or exact pairs. */
-export type CourseUserQuery = { readonly courseIds: readonly number[]; readonly userIds: readonly number[] } | { readonly pairs: readonly CourseUser[] };
+/**
+ * Which user enrolments a lookup is about: every course with every user, exact (course, user) pairs, or every
+ * user enrolment of instances.
+ */
+export type CourseUserQuery =
+  | { readonly courseIds: readonly number[]; readonly userIds: readonly number[] }
+  | { readonly pairs: readonly CourseUser[] }
+  | { readonly instanceIds: readonly number[] };
 
-/** The pairs a query asks about, as a test (for overlays that filter what they hold). */
-export function courseUserTest(query: CourseUserQuery): (courseId: number, userId: number) => boolean {
+/** The enrolments a query asks about, as a test (for overlays that filter what they hold). */
+export function courseUserTest(query: CourseUserQuery): (courseId: number, userId: number, instanceId: number) => boolean {
+  if ('instanceIds' in query) {
+    const instances = new Set(query.instanceIds);
+    return (_courseId, _userId, instanceId) => instances.has(instanceId);
+  }
   if ('pairs' in query) {
     const asked = new Set(query.pairs.map((pair) => `${pair.courseId}:${pair.userId}`));
     return (courseId, userId) => asked.has(`${courseId}:${userId}`);

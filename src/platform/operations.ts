@@ -10,8 +10,12 @@ import type {
   PlatformGrouping,
   Removed,
   Unenrolment,
+  CohortChange,
   CohortMember,
+  CohortSyncCounts,
   CourseRoleAssignment,
+  EnrolInstanceStatus,
+  NewCohortInstance,
   Enrolment,
   FindBy,
   FindUsers,
@@ -84,6 +88,33 @@ export interface Operations {
   createProfileFields: Operation<readonly { readonly shortname: string; readonly name: string }[], readonly ItemResult<{ readonly id: number }>[]>;
   createCohorts: Operation<readonly NewCohort[], readonly ItemResult<{ readonly id: number }>[]>;
   addCohortMembers: Operation<readonly CohortMember[], readonly ItemResult<Added>[]>;
+  /**
+   * Changes cohorts, only the fields given (a null category moves it to the system context); an unknown cohort or
+   * category, or a non-empty idnumber used by another cohort, is refused; `changed` false when nothing differs.
+   */
+  updateCohorts: Operation<readonly CohortChange[], readonly ItemResult<Changed>[]>;
+  /**
+   * Deletes cohorts as Moodle's cohort_delete_cohort with enrol_cohort's observer: the members and the cohort go,
+   * and every `cohort` enrolment instance bound to it with its user enrolments (each as unenrolUsers would).
+   */
+  deleteCohorts: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /** Removes users from cohorts (no enrolment goes: the cohort sync does that); not a member answers `removed` false. */
+  removeCohortMembers: Operation<readonly CohortMember[], readonly ItemResult<Removed>[]>;
+  /**
+   * Adds `cohort` enrolment instances (enabled, after the course's other instances); an instance of the course
+   * with the same cohort and role is answered instead (`added` false, its status left as it is).
+   */
+  addCohortInstances: Operation<readonly NewCohortInstance[], readonly ItemResult<{ readonly id: number; readonly added: boolean }>[]>;
+  /** Enables or disables enrolment instances; `changed` false when the instance already had that status. */
+  setEnrolInstancesStatus: Operation<readonly EnrolInstanceStatus[], readonly ItemResult<Changed>[]>;
+  /** Deletes enrolment instances with their user enrolments (each as unenrolUsers would), as enrol_plugin::delete_instance. */
+  deleteEnrolInstances: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /**
+   * Moodle's enrol_cohort_sync for these courses: through each enabled cohort instance, members not enrolled are
+   * enrolled (role and group of the instance, owned by enrol_cohort), suspended members reactivated, users no
+   * longer members unenrolled; the active enrolments of disabled cohort instances are suspended.
+   */
+  syncCohortEnrolments: Operation<{ readonly courseIds: readonly number[] }, CohortSyncCounts>;
   /** The enrolment instances of courses, every method or one (`enrol`), in sortorder. */
   findEnrolInstances: Operation<{ readonly courseIds: readonly number[]; readonly enrol?: string }, readonly PlatformEnrolInstance[]>;
   /** Enrols users (user enrolment plus role in the course context); re-enrolling updates dates and status. */
@@ -98,11 +129,12 @@ export interface Operations {
   unenrolUsers: Operation<readonly Unenrolment[], readonly ItemResult<Removed>[]>;
   /**
    * User enrolments (any method, any status) of users in courses, every course with every user or exact pairs
-   * (a batch's pairs: far cheaper than the combinations of its courses and users): what a re-run finds there.
+   * (a batch's pairs: far cheaper than the combinations of its courses and users): what a re-run finds there;
+   * or every user enrolment of instances (`instanceIds`).
    */
   findEnrolments: Operation<CourseUserQuery, readonly PlatformEnrolment[]>;
-  /** Memberships of users in cohorts. */
-  findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds: readonly number[] }, readonly CohortMember[]>;
+  /** Memberships in cohorts: those of the users given, or every member of the cohorts when `userIds` is absent. */
+  findCohortMembers: Operation<{ readonly cohortIds: readonly number[]; readonly userIds?: readonly number[] }, readonly CohortMember[]>;
   /**
    * Memberships in groups (with their component), in no particular order: those of the users given, or every
    * member of the groups when `userIds` is absent (as Moodle's core_group_get_group_members answers).
@@ -169,6 +201,13 @@ export const WRITES: Record<OperationKind, boolean> = {
   createProfileFields: true,
   createCohorts: true,
   addCohortMembers: true,
+  updateCohorts: true,
+  deleteCohorts: true,
+  removeCohortMembers: true,
+  addCohortInstances: true,
+  setEnrolInstancesStatus: true,
+  deleteEnrolInstances: true,
+  syncCohortEnrolments: true,
   findEnrolInstances: false,
   enrolUsers: true,
   findCourseRoles: false,

@@ -1,6 +1,8 @@
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
+import { CohortSyncOverlay } from './simulation/cohort-sync-overlay.js';
+import { EnrolInstanceOverlay } from './simulation/enrol-instance-overlay.js';
 import { CourseOverlay } from './simulation/course-overlay.js';
 import { EnrolmentOverlay } from './simulation/enrolment-overlay.js';
 import { GroupOverlay } from './simulation/group-overlay.js';
@@ -37,12 +39,17 @@ export class SimulatedPlatform implements Platform {
     this.capabilities = real.capabilities;
     const fields = new ProfileFieldOverlay(real);
     const users = new UserOverlay(real, fields);
-    const cohorts = new CohortOverlay(real, users);
+    // Deleting a cohort takes its cohort instances with it: the cohort overlay hands them to the enrolment overlay.
+    const cohorts = new CohortOverlay(real, users, {
+      removeCohortInstances: (cohortIds) => enrolments.removeInstances(enrolments.knownCohortInstances(cohortIds).map((instance) => instance.id)),
+    });
     const courses = new CourseOverlay(real);
     // An unenrolment takes group memberships with it: the enrolment overlay hands them to the group overlay.
     const enrolments = new EnrolmentOverlay(real, users, courses, { removeUnenrolled: (removals) => groups.removeUnenrolled(removals) });
     const groups = new GroupOverlay(real, users, courses, enrolments);
     const groupings = new GroupingOverlay(real, courses, groups);
+    const instances = new EnrolInstanceOverlay(real, courses, cohorts, groups, enrolments);
+    const sync = new CohortSyncOverlay(users, cohorts, enrolments, groups);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -61,6 +68,13 @@ export class SimulatedPlatform implements Platform {
       createCohorts: (input) => cohorts.createCohorts(input),
       addCohortMembers: (input) => cohorts.addCohortMembers(input),
       findCohortMembers: (input) => cohorts.findCohortMembers(input),
+      updateCohorts: (input) => cohorts.updateCohorts(input),
+      deleteCohorts: (input) => cohorts.deleteCohorts(input),
+      removeCohortMembers: (input) => cohorts.removeCohortMembers(input),
+      addCohortInstances: (input) => instances.addCohortInstances(input),
+      setEnrolInstancesStatus: (input) => instances.setEnrolInstancesStatus(input),
+      deleteEnrolInstances: (input) => instances.deleteEnrolInstances(input),
+      syncCohortEnrolments: (input) => sync.syncCohortEnrolments(input),
       findEnrolInstances: (input) => enrolments.findEnrolInstances(input),
       enrolUsers: (input) => enrolments.enrolUsers(input),
       updateEnrolments: (input) => enrolments.updateEnrolments(input),

@@ -58,9 +58,9 @@ describeContract((ctx) => {
       { id: biology, shortname: 'BIO', fullname: 'Biology', idnumber: '', category: 1, format: 'topics', visible: true, startdate: 0, enddate: 0 },
     ]);
     const instances = await platform.run('findEnrolInstances', { courseIds: [algebra, biology] });
-    expect(instances.map(({ courseId, enrol, enabled, sortorder, roleId }) => ({ courseId, enrol, enabled, sortorder, roleId }))).toEqual([
-      { courseId: algebra, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5 },
-      { courseId: biology, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5 },
+    expect(instances.map(({ courseId, enrol, enabled, sortorder, roleId, cohortId, groupId }) => ({ courseId, enrol, enabled, sortorder, roleId, cohortId, groupId }))).toEqual([
+      { courseId: algebra, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5, cohortId: null, groupId: null },
+      { courseId: biology, enrol: 'manual', enabled: true, sortorder: 0, roleId: 5, cohortId: null, groupId: null },
     ]);
     expect(outcomes(await platform.run('createCourses', [{ fullname: 'B', shortname: 'BIO', categoryId: 1 }]))).toEqual(['PLATFORM_COURSE_SHORTNAME_TAKEN']);
     const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);

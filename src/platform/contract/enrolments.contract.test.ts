@@ -50,15 +50,16 @@ describeContract((ctx) => {
     const algebra = await buildCourse(store, { shortname: 'ALG' });
     const biology = await buildCourse(store, { shortname: 'BIO' });
     const self = await buildEnrolInstance(store, { courseId: biology, enrol: 'self', sortorder: 2, status: 1, roleId: 0 });
-    const cohort = await buildEnrolInstance(store, { courseId: biology, enrol: 'cohort', sortorder: 1 });
-    const manualBio = await buildEnrolInstance(store, { courseId: biology, enrol: 'manual', sortorder: 1 });
+    const cohort = await buildEnrolInstance(store, { courseId: biology, enrol: 'cohort', sortorder: 1, customint1: 42, customint2: 7 });
+    // Other methods' custom fields are not a cohort nor a group (meta keeps its parent course in customint1).
+    const manualBio = await buildEnrolInstance(store, { courseId: biology, enrol: 'manual', sortorder: 1, customint1: 9, customint2: 9 });
     const instances = await platform.run('findEnrolInstances', { courseIds: [biology, algebra, 999_999] });
-    expect(instances.map(({ courseId, enrol, sortorder, enabled, roleId }) => [courseId, enrol, sortorder, enabled, roleId])).toEqual([
-      [algebra, 'manual', 0, true, 5],
-      [biology, 'manual', 0, true, 5],
-      [biology, 'cohort', 1, true, 5],
-      [biology, 'manual', 1, true, 5],
-      [biology, 'self', 2, false, 0],
+    expect(instances.map(({ courseId, enrol, sortorder, enabled, roleId, cohortId, groupId }) => [courseId, enrol, sortorder, enabled, roleId, cohortId, groupId])).toEqual([
+      [algebra, 'manual', 0, true, 5, null, null],
+      [biology, 'manual', 0, true, 5, null, null],
+      [biology, 'cohort', 1, true, 5, 42, 7],
+      [biology, 'manual', 1, true, 5, null, null],
+      [biology, 'self', 2, false, 0, null, null],
     ]);
     expect(instances.slice(2).map((instance) => instance.id)).toEqual([cohort, manualBio, self]);
     const manual = await platform.run('findEnrolInstances', { courseIds: [biology], enrol: 'manual' });

@@ -4,6 +4,9 @@ import type { Database } from '../../store/schema.js';
 import type { Capabilities } from '../capabilities.js';
 import type { OperationInput, OperationKind, OperationOutput } from '../operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from '../platform.js';
+import { deleteCohorts, removeCohortMembers, updateCohorts } from './cohort-changes.js';
+import { addCohortInstances, deleteEnrolInstances, setEnrolInstancesStatus } from './cohort-instances.js';
+import { syncCohortEnrolments } from './cohort-sync.js';
 import { addCohortMembers, createCohorts } from './cohorts.js';
 import { assignCourseRoles, findCourseRoles, unassignCourseRoles } from './course-roles.js';
 import { createCourses } from './courses.js';
@@ -71,6 +74,13 @@ export class EmbeddedPlatform implements Platform {
       createProfileFields: (input) => write((trx) => createProfileFields(trx, input)),
       createCohorts: (input) => write((trx) => createCohorts(trx, input)),
       addCohortMembers: (input) => write((trx) => addCohortMembers(trx, input)),
+      updateCohorts: (input) => write((trx) => updateCohorts(trx, input)),
+      deleteCohorts: (input) => write((trx) => deleteCohorts(trx, input)),
+      removeCohortMembers: (input) => write((trx) => removeCohortMembers(trx, input)),
+      addCohortInstances: (input) => write((trx) => addCohortInstances(trx, input)),
+      setEnrolInstancesStatus: (input) => write((trx) => setEnrolInstancesStatus(trx, input)),
+      deleteEnrolInstances: (input) => write((trx) => deleteEnrolInstances(trx, input)),
+      syncCohortEnrolments: (input) => write((trx) => syncCohortEnrolments(trx, input, sqlite)),
       findEnrolInstances: (input) => findEnrolInstances(db, input),
       enrolUsers: (input) => write((trx) => enrolUsers(trx, input, sqlite)),
       updateEnrolments: (input) => write((trx) => updateEnrolments(trx, input)),

@@ -15,12 +15,25 @@ export async function findEnrolInstances(
   { courseIds, enrol }: { courseIds: readonly number[]; enrol?: string },
 ): Promise<PlatformEnrolInstance[]> {
   const rows = await selectIn(courseIds, (part) => {
-    let query = db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol', 'status', 'sortorder', 'roleid']).where('courseid', 'in', part);
+    let query = db
+      .selectFrom('lms_enrol')
+      .select(['id', 'courseid', 'enrol', 'status', 'sortorder', 'roleid', 'customint1', 'customint2'])
+      .where('courseid', 'in', part);
     if (enrol !== undefined) query = query.where('enrol', '=', enrol);
     return query.execute();
   });
   return rows
-    .map((row) => ({ id: row.id, courseId: row.courseid, enrol: row.enrol, enabled: row.status === 0, sortorder: row.sortorder, roleId: row.roleid }))
+    .map((row) => ({
+      id: row.id,
+      courseId: row.courseid,
+      enrol: row.enrol,
+      enabled: row.status === 0,
+      sortorder: row.sortorder,
+      roleId: row.roleid,
+      // Only cohort instances bind a cohort and a group (Moodle keeps 0 for no group).
+      cohortId: row.enrol === 'cohort' ? row.customint1 : null,
+      groupId: row.enrol === 'cohort' ? row.customint2 || null : null,
+    }))
     .sort((a, b) => a.courseId - b.courseId || a.sortorder - b.sortorder || a.id - b.id);
 }
 

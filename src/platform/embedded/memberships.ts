@@ -6,6 +6,7 @@ import { selectIn, selectPairs } from './sql-helpers.js';
 /** The user enrolments (any method, any status) of users in courses: by exact pairs, or every combination. */
 export async function findEnrolments(db: Kysely<Database>, query: CourseUserQuery): Promise<PlatformEnrolment[]> {
   if ('pairs' in query) return enrolmentsOfPairs(db, query.pairs);
+  if ('instanceIds' in query) return enrolmentsOfInstances(db, query.instanceIds);
   const { courseIds, userIds } = query;
   const courses = new Set(courseIds);
   const rows = await selectIn(courses.size ? userIds : [], (users) =>
@@ -20,6 +21,19 @@ export async function findEnrolments(db: Kysely<Database>, query: CourseUserQuer
   return rows
     .filter((row) => courses.has(row.courseid))
     .map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend }));
+}
+
+/** Every user enrolment of the instances. */
+async function enrolmentsOfInstances(db: Kysely<Database>, instanceIds: readonly number[]): Promise<PlatformEnrolment[]> {
+  const rows = await selectIn(instanceIds, (part) =>
+    db
+      .selectFrom('lms_user_enrolments as ue')
+      .innerJoin('lms_enrol as e', 'e.id', 'ue.enrolid')
+      .select(['ue.enrolid', 'e.courseid', 'ue.userid', 'ue.status', 'ue.timestart', 'ue.timeend'])
+      .where('ue.enrolid', 'in', part)
+      .execute(),
+  );
+  return rows.map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend }));
 }
 
 /** Each pair's enrolments through every instance of its course, probed by the (instance, user) index. */
@@ -45,11 +59,17 @@ async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUse
   }));
 }
 
-/** Memberships of these users in these cohorts. */
+/** Memberships in these cohorts: of these users, or every member of the cohorts when `userIds` is absent. */
 export async function findCohortMembers(
   db: Kysely<Database>,
-  { cohortIds, userIds }: { cohortIds: readonly number[]; userIds: readonly number[] },
+  { cohortIds, userIds }: { cohortIds: readonly number[]; userIds?: readonly number[] },
 ): Promise<CohortMember[]> {
+  if (!userIds) {
+    const rows = await selectIn(cohortIds, (cohorts) =>
+      db.selectFrom('lms_cohort_members').select(['cohortid', 'userid']).where('cohortid', 'in', cohorts).execute(),
+    );
+    return rows.map((row) => ({ cohortId: row.cohortid, userId: row.userid }));
+  }
   const cohorts = new Set(cohortIds);
   const rows = await selectIn(cohorts.size ? userIds : [], (users) =>
     db.selectFrom('lms_cohort_members').select(['cohortid', 'userid']).where('userid', 'in', users).execute(),

@@ -29,6 +29,8 @@ export const reject = {
   groupIdnumberTaken: (courseId: number, idnumber: string): Rejection =>
     rejected('PLATFORM_GROUP_IDNUMBER_TAKEN', `A group with idnumber "${idnumber}" already exists in course ${courseId}`, { courseId, idnumber }),
   groupNotFound: (groupId: number): Rejection => rejected('PLATFORM_GROUP_NOT_FOUND', `No group with id ${groupId}`, { groupId }),
+  groupNotInCourse: (groupId: number, courseId: number): Rejection =>
+    rejected('PLATFORM_GROUP_NOT_IN_COURSE', `No group with id ${groupId} in course ${courseId}`, { groupId, courseId }),
   groupingNameTaken: (courseId: number, name: string): Rejection =>
     rejected('PLATFORM_GROUPING_NAME_TAKEN', `A grouping named "${name}" already exists in course ${courseId}`, { courseId, name }),
   groupingIdnumberTaken: (courseId: number, idnumber: string): Rejection =>

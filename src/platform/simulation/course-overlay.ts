@@ -6,7 +6,7 @@ import { matchesFindBy } from './find-by.js';
 
 /**
  * Courses created during a simulation (negative ids), each with the manual enrolment instance the platform would
- * give it (negative id too), which `findEnrolInstances` lists. Real courses are read from the platform.
+ * give it (negative id too), and the instances added here to any course, which `findEnrolInstances` lists. Real courses are read from the platform.
  */
 export class CourseOverlay {
   readonly #real: Platform;
@@ -33,6 +33,13 @@ export class CourseOverlay {
   instancesOf(courseIds: readonly number[], enrol?: string): PlatformEnrolInstance[] {
     const courses = new Set(courseIds);
     return this.#instances.filter((instance) => courses.has(instance.courseId) && (enrol === undefined || instance.enrol === enrol));
+  }
+
+  /** Records an instance added here (to a real course or one created here) and answers its (negative) id. */
+  addInstance(instance: Omit<PlatformEnrolInstance, 'id'>): number {
+    const id = -(this.#instances.length + 1);
+    this.#instances.push({ id, ...instance });
+    return id;
   }
 
   async createCourses(courses: readonly NewCourse[]): Promise<ItemResult<{ id: number }>[]> {
@@ -62,7 +69,7 @@ export class CourseOverlay {
         startdate: course.startdate ?? 0,
         enddate: course.enddate ?? 0,
       });
-      this.#instances.push({ id: -(this.#instances.length + 1), courseId: id, enrol: 'manual', enabled: true, sortorder: 0, roleId });
+      this.addInstance({ courseId: id, enrol: 'manual', enabled: true, sortorder: 0, roleId, cohortId: null, groupId: null });
       return succeeded({ id });
     });
   }

@@ -26,6 +26,7 @@ import {
 } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { CourseOverlay } from './course-overlay.js';
+import { compareSimulatedIds } from './find-by.js';
 import type { UserOverlay } from './user-overlay.js';
 
 /** Memberships that go with an unenrolment: those a component owns in the course, or all of them. */
@@ -62,6 +63,10 @@ export class EnrolmentOverlay {
   readonly #enrolled = new Map<string, PlatformEnrolment>();
   /** The user enrolments removed here (real ones are hidden), by `instance:user`. */
   readonly #unenrolled = new Set<string>();
+  /** Instances whose status changed here, by id. */
+  readonly #changedInstances = new Map<number, PlatformEnrolInstance>();
+  /** Instances deleted here (hidden from later reads). */
+  readonly #deletedInstances = new Set<number>();
   /** Roles given here, by courseRoleKey. */
   readonly #roles = new Map<string, CourseRoleAssignment>();
   /** Roles removed here (real ones are hidden), by courseRoleKey. */
@@ -74,11 +79,47 @@ export class EnrolmentOverlay {
     this.#memberships = memberships;
   }
 
-  /** Real instances, then the manual instances of courses created here. */
+  /**
+   * Real instances and those added here (the manual instances of courses created here, cohort instances), as
+   * changed here, without those deleted here; by course, sortorder and id.
+   */
   async findEnrolInstances(input: { readonly courseIds: readonly number[]; readonly enrol?: string }): Promise<readonly PlatformEnrolInstance[]> {
-    const instances = [...(await this.#real.run('findEnrolInstances', input)), ...this.#courses.instancesOf(input.courseIds, input.enrol)];
+    const instances = [...(await this.#real.run('findEnrolInstances', input)), ...this.#courses.instancesOf(input.courseIds, input.enrol)]
+      .filter((instance) => !this.#deletedInstances.has(instance.id))
+      .map((instance) => this.#changedInstances.get(instance.id) ?? instance)
+      .sort((a, b) => compareSimulatedIds({ id: a.courseId }, { id: b.courseId }) || a.sortorder - b.sortorder || compareSimulatedIds(a, b));
     for (const instance of instances) this.#instances.set(instance.id, instance);
     return instances;
+  }
+
+  /** An instance the simulation has listed (or added), as it stands; undefined when unknown or deleted here. */
+  knownInstance(instanceId: number): PlatformEnrolInstance | undefined {
+    return this.#deletedInstances.has(instanceId) ? undefined : this.#instances.get(instanceId);
+  }
+
+  /** The known `cohort` instances binding these cohorts (those the simulation has listed or added). */
+  knownCohortInstances(cohortIds: readonly number[]): PlatformEnrolInstance[] {
+    const cohorts = new Set(cohortIds);
+    return [...this.#instances.values()].filter(
+      (instance) => instance.enrol === 'cohort' && instance.cohortId !== null && cohorts.has(instance.cohortId) && !this.#deletedInstances.has(instance.id),
+    );
+  }
+
+  /** Records an instance as changed here (its status). */
+  changeInstance(instance: PlatformEnrolInstance): void {
+    this.#changedInstances.set(instance.id, instance);
+    this.#instances.set(instance.id, instance);
+  }
+
+  /**
+   * Removes instances like the platform: every user enrolled through one is unenrolled (as unenrolUsers), then the
+   * instance is hidden from later reads.
+   */
+  async removeInstances(instanceIds: readonly number[]): Promise<void> {
+    if (!instanceIds.length) return;
+    const enrolments = await this.findEnrolments({ instanceIds });
+    await this.unenrolUsers(enrolments.map(({ instanceId, userId }) => ({ instanceId, userId })));
+    for (const id of instanceIds) this.#deletedInstances.add(id);
   }
 
   /** Real enrolments (not removed here, of users not deleted here) and those written here. */
@@ -90,7 +131,7 @@ export class EnrolmentOverlay {
     }
     const asked = courseUserTest(input);
     for (const [key, enrolment] of this.#enrolled) {
-      if (asked(enrolment.courseId, enrolment.userId) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
+      if (asked(enrolment.courseId, enrolment.userId, enrolment.instanceId) && !this.#users.isDeleted(enrolment.userId)) found.set(key, enrolment);
     }
     return [...found.values()];
   }
@@ -101,7 +142,7 @@ export class EnrolmentOverlay {
     const roles = await this.#roleIds(enrolments.map((enrolment) => enrolment.roleId));
     const held = new Set((await this.#enrolmentsOf(enrolments)).map((enrolment) => `${enrolment.instanceId}:${enrolment.userId}`));
     const results = checkEnrolments(enrolments, {
-      instance: (id) => this.#instances.get(id),
+      instance: (id) => this.knownInstance(id),
       userExists: (id) => users.has(id),
       roleExists: (id) => roles.has(id),
       isEnrolled: (instanceId, userId) => held.has(`${instanceId}:${userId}`),
@@ -122,7 +163,7 @@ export class EnrolmentOverlay {
   async updateEnrolments(changes: readonly EnrolmentChange[]): Promise<ItemResult<Changed>[]> {
     const current = new Map((await this.#enrolmentsOf(changes)).map((enrolment) => [`${enrolment.instanceId}:${enrolment.userId}`, enrolment]));
     const { results, final } = checkEnrolmentChanges(changes, {
-      instance: (id) => this.#instances.get(id),
+      instance: (id) => this.knownInstance(id),
       enrolment: (instanceId, userId) => current.get(`${instanceId}:${userId}`),
     });
     for (const [key, state] of final) this.#enrolled.set(key, { ...current.get(key)!, ...state });
@@ -144,7 +185,7 @@ export class EnrolmentOverlay {
       enrolled.set(key, [...(enrolled.get(key) ?? []), enrolment.instanceId]);
     }
     const { results, removals } = planUnenrolments(items, {
-      instance: (id) => this.#instances.get(id),
+      instance: (id) => this.knownInstance(id),
       enrolledInstances: (courseId, userId) => enrolled.get(`${courseId}:${userId}`) ?? [],
     });
     if (!removals.length) return results;
