@@ -227,6 +227,18 @@ export interface CohortSyncCounts {
   readonly reactivated: number;
 }
 
+/** Which enrolment instances to list: those of courses, or the cohort instances bound to cohorts (or both filters). */
+export type EnrolInstanceQuery =
+  | { readonly courseIds: readonly number[]; readonly cohortIds?: readonly number[]; readonly enrol?: string }
+  | { readonly courseIds?: undefined; readonly cohortIds: readonly number[]; readonly enrol?: string };
+
+/** Whether an instance answers a query (for overlays that filter what they hold). */
+export function matchesInstanceQuery(instance: PlatformEnrolInstance, query: EnrolInstanceQuery): boolean {
+  if (query.courseIds && !query.courseIds.includes(instance.courseId)) return false;
+  if (query.cohortIds && !(instance.enrol === 'cohort' && instance.cohortId !== null && query.cohortIds.includes(instance.cohortId))) return false;
+  return query.enrol === undefined || instance.enrol === query.enrol;
+}
+
 /** Enrols a user through an instance with a role; an existing enrolment is updated (dates, status). */
 export interface Enrolment {
   readonly instanceId: number;

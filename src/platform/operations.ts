@@ -1,6 +1,7 @@
 import type {
   Added,
   Changed,
+  EnrolInstanceQuery,
   CourseUserQuery,
   EnrolmentChange,
   FindInCourses,
@@ -115,8 +116,11 @@ export interface Operations {
    * longer members unenrolled; the active enrolments of disabled cohort instances are suspended.
    */
   syncCohortEnrolments: Operation<{ readonly courseIds: readonly number[] }, CohortSyncCounts>;
-  /** The enrolment instances of courses, every method or one (`enrol`), in sortorder. */
-  findEnrolInstances: Operation<{ readonly courseIds: readonly number[]; readonly enrol?: string }, readonly PlatformEnrolInstance[]>;
+  /**
+   * The enrolment instances of courses (every method or one, `enrol`), or the cohort instances bound to cohorts
+   * (`cohortIds`: which courses a changed cohort enrols into), by course and sortorder.
+   */
+  findEnrolInstances: Operation<EnrolInstanceQuery, readonly PlatformEnrolInstance[]>;
   /** Enrols users (user enrolment plus role in the course context); re-enrolling updates dates and status. */
   enrolUsers: Operation<readonly Enrolment[], readonly ItemResult<Added>[]>;
   /** Changes status or dates of existing user enrolments (a user not enrolled in the instance is rejected). */

@@ -1,4 +1,6 @@
 import { enrolsAction } from './enrols/enrols-processor.js';
+import { cohortsAction } from './cohorts/cohorts-processor.js';
+import { cohortBindingsAction } from './cohorts/cohort-bindings-processor.js';
 import type { ProcessorAction } from './processor.js';
 import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
@@ -14,6 +16,8 @@ export const ACTIONS: readonly ProcessorAction[] = [
   courseGroupsAction,
   groupMembersAction,
   enrolsAction,
+  cohortsAction,
+  cohortBindingsAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */

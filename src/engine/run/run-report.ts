@@ -157,6 +157,7 @@ const ENTITY_WORDS: Record<string, { readonly fr: string; readonly feminine?: bo
   groupmember: { fr: 'appartenances aux groupes', feminine: true },
   cohort: { fr: 'cohortes', feminine: true },
   cohortmember: { fr: 'appartenances aux cohortes', feminine: true },
+  cohortbinding: { fr: 'liaisons cohorte-cours', feminine: true },
   mail: { fr: 'courriels' },
 };
 

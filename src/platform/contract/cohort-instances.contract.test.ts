@@ -7,6 +7,25 @@ import { SimulatedPlatform } from '../simulated-platform.js';
 
 /** The platform contract, cohort instances: adding, enabling, deleting, and the cohort sync. */
 describeContract((ctx) => {
+  it('lists the cohort instances bound to cohorts, in every course, including those added by the same platform', async () => {
+    const { store, platform } = ctx;
+    const course = await buildCourse(store, { shortname: 'ALG' });
+    const other = await buildCourse(store, { shortname: 'BIO' });
+    const alpha = await buildCohort(store, { name: 'Alpha', idnumber: 'A' });
+    const beta = await buildCohort(store, { name: 'Beta', idnumber: 'B' });
+    const real = await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', customint1: alpha });
+    await buildEnrolInstance(store, { courseId: course, enrol: 'cohort', customint1: beta });
+    const [added] = await platform.run('addCohortInstances', [{ courseId: other, cohortId: alpha, roleId: 5 }]);
+    const found = await platform.run('findEnrolInstances', { cohortIds: [alpha] });
+    expect(found.map((instance) => [instance.id, instance.courseId, instance.cohortId])).toEqual([
+      [real, course, alpha],
+      [idOf(added), other, alpha],
+    ]);
+    // Both filters: the instances of these courses bound to these cohorts.
+    expect((await platform.run('findEnrolInstances', { courseIds: [other], cohortIds: [alpha, beta] })).map((instance) => instance.id)).toEqual([idOf(added)]);
+    expect(await platform.run('findEnrolInstances', { cohortIds: [] })).toEqual([]);
+  });
+
   it('adds cohort instances after the course\'s others, answering an existing one and refusing unknown references', async () => {
     const { store, platform } = ctx;
     const course = await buildCourse(store, { shortname: 'ALG' });

@@ -3,22 +3,22 @@ import type { Kysely } from 'kysely';
 import { insertRows } from './bulk-insert.js';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
-import type { Added, Changed, Enrolment, EnrolmentChange, PlatformEnrolInstance } from '../operations.js';
+import type { Added, Changed, EnrolInstanceQuery, Enrolment, EnrolmentChange, PlatformEnrolInstance } from '../operations.js';
 import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
 import { checkEnrolmentChanges, checkEnrolments, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
 import { activeUserIds, existingRoleIds } from './existing.js';
 import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
 /** The enrolment instances of the courses (of one method when `enrol` is given), by course, sortorder and id. */
-export async function findEnrolInstances(
-  db: Kysely<Database>,
-  { courseIds, enrol }: { courseIds: readonly number[]; enrol?: string },
-): Promise<PlatformEnrolInstance[]> {
-  const rows = await selectIn(courseIds, (part) => {
+export async function findEnrolInstances(db: Kysely<Database>, { courseIds, cohortIds, enrol }: EnrolInstanceQuery): Promise<PlatformEnrolInstance[]> {
+  const byCohorts = courseIds === undefined;
+  const rows = await selectIn(byCohorts ? cohortIds : courseIds, (part) => {
     let query = db
       .selectFrom('lms_enrol')
       .select(['id', 'courseid', 'enrol', 'status', 'sortorder', 'roleid', 'customint1', 'customint2'])
-      .where('courseid', 'in', part);
+      .where(byCohorts ? 'customint1' : 'courseid', 'in', part);
+    if (byCohorts) query = query.where('enrol', '=', 'cohort');
+    else if (cohortIds) query = query.where('enrol', '=', 'cohort').where('customint1', 'in', cohortIds);
     if (enrol !== undefined) query = query.where('enrol', '=', enrol);
     return query.execute();
   });

@@ -30,6 +30,11 @@ export class CourseOverlay {
   }
 
   /** The enrolment instances of the courses created here (of one method when `enrol` is given). */
+  /** The instances added here that pass a test. */
+  instancesWhere(test: (instance: PlatformEnrolInstance) => boolean): PlatformEnrolInstance[] {
+    return this.#instances.filter(test);
+  }
+
   instancesOf(courseIds: readonly number[], enrol?: string): PlatformEnrolInstance[] {
     const courses = new Set(courseIds);
     return this.#instances.filter((instance) => courses.has(instance.courseId) && (enrol === undefined || instance.enrol === enrol));

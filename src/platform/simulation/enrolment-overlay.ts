@@ -13,6 +13,8 @@ import {
 import type { ItemResult } from '../item-result.js';
 import {
   courseUserTest,
+  matchesInstanceQuery,
+  type EnrolInstanceQuery,
   type CourseUserQuery,
   type Added,
   type Changed,
@@ -83,8 +85,8 @@ export class EnrolmentOverlay {
    * Real instances and those added here (the manual instances of courses created here, cohort instances), as
    * changed here, without those deleted here; by course, sortorder and id.
    */
-  async findEnrolInstances(input: { readonly courseIds: readonly number[]; readonly enrol?: string }): Promise<readonly PlatformEnrolInstance[]> {
-    const instances = [...(await this.#real.run('findEnrolInstances', input)), ...this.#courses.instancesOf(input.courseIds, input.enrol)]
+  async findEnrolInstances(input: EnrolInstanceQuery): Promise<readonly PlatformEnrolInstance[]> {
+    const instances = [...(await this.#real.run('findEnrolInstances', input)), ...this.#courses.instancesWhere((instance) => matchesInstanceQuery(instance, input))]
       .filter((instance) => !this.#deletedInstances.has(instance.id))
       .map((instance) => this.#changedInstances.get(instance.id) ?? instance)
       .sort((a, b) => compareSimulatedIds({ id: a.courseId }, { id: b.courseId }) || a.sortorder - b.sortorder || compareSimulatedIds(a, b));
