@@ -166,6 +166,8 @@ export interface NewCohort {
   readonly idnumber?: string;
   readonly description?: string;
   readonly categoryId?: number | null;
+  /** The plugin that owns the cohort (`auth_ldap`…); empty for cohorts managed by hand. */
+  readonly component?: string;
 }
 
 /** A change to an existing cohort: only the fields given are written. */

@@ -40,6 +40,7 @@ export async function createCohorts(db: Kysely<Database>, cohorts: readonly NewC
         name: cohort.name,
         idnumber: cohort.idnumber ?? '',
         description: cohort.description ?? '',
+        component: cohort.component ?? '',
         timecreated: now,
         timemodified: now,
       })

@@ -83,8 +83,8 @@ export function planAdd(progress: CohortProgress, cohort: PlatformCohort | undef
       idnumber: row.idnumber,
       description: row.description,
       categoryId: categoryId ?? null,
+      ...(row.component ? { component: row.component } : {}),
     };
-    if (row.component) progress.warn('COHORTS_COMPONENT_IGNORED', { name: row.name, component: row.component });
     context.writer.add({
       kind: 'createCohorts',
       item: () => created,

@@ -61,10 +61,6 @@ export const COHORTS_MESSAGES = {
     en: 'Cohort [{id}] {name} unchanged',
     fr: 'Cohorte [{id}] {name} inchangée',
   },
-  COHORTS_COMPONENT_IGNORED: {
-    en: 'column component: the platform cannot record a component for cohort {name}; "{component}" ignored',
-    fr: 'colonne component : la plateforme ne peut pas enregistrer de composant pour la cohorte {name} ; « {component} » ignoré',
-  },
   COHORTS_DELETED: {
     en: 'Cohort {name} deleted, with its cohort enrolment instances and the enrolments they made',
     fr: 'Cohorte {name} supprimée, avec ses méthodes d’inscription par cohorte et les inscriptions qu’elles avaient faites',

@@ -72,9 +72,9 @@ for (const kind of DATABASES) {
       const science = await buildCategory(engine.store, { name: 'Science', idnumber: 'SCI' });
       expect((await run(csv('cidnumber;cname;ccatcontextidnumber;component', 'COH001;Cohort one;SCI;local_x'))).lines).toEqual([
         'line 2 [created] Cohort Cohort one created',
-        'line 2 [warning] column component: the platform cannot record a component for cohort Cohort one; "local_x" ignored',
       ]);
       expect(await cohorts()).toEqual([{ name: 'Cohort one', idnumber: 'COH001', description: '', contextlevel: 40, instanceid: science }]);
+      expect((await engine.store.db.selectFrom('lms_cohort').select('component').executeTakeFirstOrThrow()).component).toBe('local_x');
       const { lines, run: result } = await run(
         csv('cidnumber;cname;cdescription;ccatcontext;userid', 'COH001;Cohort 1;First cohort;;', 'COH001;Cohort 1;;1;U0001', 'COH001;;;;U0002'),
       );
