@@ -215,6 +215,19 @@ for (const kind of DATABASES) {
       expect((await enrolments()).map((row) => row.username)).toEqual(['asmith', 'jdoe']);
     });
 
+    it('finds cohorts and courses by id, and courses by idnumber', async () => {
+      const ids = await open({ cohorts_cohortidentifier: 'id', cohorts_courseidentifier: 'id' });
+      const byId = await run(csv('cohort;course', `${ids.first};${ids.alg}`, `999999;${ids.alg}`));
+      expect(byId.lines).toEqual([
+        `line 2 [created] Cohort ${ids.first} added in course ${ids.alg} with role student`,
+        expect.stringMatching(/^line 3 \[error\] .*999999/),
+      ]);
+      await engine.settings.save({ cohorts_cohortidentifier: 'idnumber', cohorts_courseidentifier: 'idnumber' });
+      const byIdnumber = await run(csv('cohort;course', 'COH2;C-BIO'));
+      expect(byIdnumber.lines).toEqual(['line 2 [created] Cohort COH2 added in course C-BIO with role student']);
+      expect((await instances()).map((row) => row.cohort).sort()).toEqual(['COH1', 'COH2']);
+    });
+
     it('reports bad rows with their column and feeds them to the tryback file', async () => {
       await open({ filefailed: true });
       const text = csv(

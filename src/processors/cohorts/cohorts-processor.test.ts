@@ -192,6 +192,21 @@ for (const kind of DATABASES) {
       expect(await engine.store.db.selectFrom('lms_enrol').select('id').where('enrol', '=', 'cohort').execute()).toEqual([]);
     });
 
+    it('names cohorts by id and members by username or id', async () => {
+      const { users } = await open({ cohorts_cohortidentifier: 'id', cohorts_useridentifier: 'username' });
+      const alpha = await buildCohort(engine.store, { name: 'Alpha', idnumber: 'A1' });
+      const byUsername = await run(csv('cid;userid', `${alpha};jdoe`, `${alpha};nobody`));
+      expect(byUsername.lines[0]).toBe(`line 2 [created] Cohort member jdoe (U0001) added to cohort ${alpha}`);
+      expect(byUsername.lines[1]).toMatch(/^line 3 \[error\] .*nobody/);
+      await engine.settings.save({ cohorts_useridentifier: 'id' });
+      const byId = await run(csv('cid;userid', `${alpha};${users.u2}`));
+      expect(byId.lines).toEqual([`line 2 [created] Cohort member asmith (U0002) added to cohort ${alpha}`]);
+      expect(await members()).toEqual([
+        { cohort: 'A1', username: 'asmith' },
+        { cohort: 'A1', username: 'jdoe' },
+      ]);
+    });
+
     it('keeps emptied cohorts when cohorts_syncdelete is off', async () => {
       const { users } = await open({ cohorts_syncdelete: false });
       const a = await buildCohort(engine.store, { name: 'Alpha', idnumber: 'A1' });
