@@ -7,6 +7,10 @@ export const COHORT_BINDINGS_MESSAGES = {
     en: 'column cmd: "{value}" is not a command; expected add, del, restore or fulldel',
     fr: 'colonne cmd : « {value} » n’est pas une commande ; attendu add, del, restore ou fulldel',
   },
+  COHORTBINDINGS_TOO_FEW_VALUES: {
+    en: 'the row has fewer values than the {count} columns of the header',
+    fr: 'la ligne a moins de valeurs que les {count} colonnes de l’en-tête',
+  },
   COHORTBINDINGS_EMPTY_VALUE: {
     en: 'column {column}: empty identifier',
     fr: 'colonne {column} : identifiant vide',

@@ -243,6 +243,7 @@ for (const kind of DATABASES) {
         'COH1;C-ALG;student;add;;;tomorrow',
         ';C-ALG;student;add;;;',
         'COH1;C-ALG;student;add;;;;extra',
+        'COH1;C-ALG;student',
       );
       const result = await run(text);
       expect(result.lines.slice(0, 10)).toEqual([
@@ -258,7 +259,8 @@ for (const kind of DATABASES) {
         'line 11 [error] column cohort: empty identifier',
       ]);
       expect(result.lines[10]).toMatch(/^line 12 \[error\] /);
-      expect(result.run.counters.entities).toMatchObject({ 'cohortbinding.created': 1, 'cohortbinding.error': 9 });
+      expect(result.lines[11]).toBe('line 13 [error] the row has fewer values than the 7 columns of the header');
+      expect(result.run.counters.entities).toMatchObject({ 'cohortbinding.created': 1, 'cohortbinding.error': 10 });
       const tryback = readFileSync(join(engine.folder.files, result.run.trybackPath!), 'utf8').trim().split('\n');
       expect(tryback).toEqual(['cohort;course;role;cmd;enrol;makegroup;enrolstart', ...text.trim().split('\n').slice(2)]);
     });

@@ -41,7 +41,7 @@ async function* processBindings(batches: AsyncIterable<readonly CsvRow[]>, conte
     const outcomes: RowOutcome[] = [];
     const rows: BindingRow[] = [];
     for (const row of batch) {
-      const read = readBindingRow(row, readDate);
+      const read = readBindingRow(row, readDate, context.columns);
       if ('code' in read) outcomes.push(failure(row, read));
       else rows.push(read);
     }

@@ -32,8 +32,13 @@ export interface BindingError {
   readonly column: string;
 }
 
-/** Reads a row: command, method, role, makegroup flag and dates. */
-export function readBindingRow(row: CsvRow, readDate: (value: string) => number | null): BindingRow | BindingError {
+/**
+ * Reads a row: command, method, role, makegroup flag and dates. A row with fewer values than the header is an
+ * error, as the original refused it (a row with more is refused by the reader already).
+ */
+export function readBindingRow(row: CsvRow, readDate: (value: string) => number | null, columns: readonly string[]): BindingRow | BindingError {
+  const last = columns.at(-1);
+  if (last !== undefined && row.value(last) === undefined) return { code: 'COHORTBINDINGS_TOO_FEW_VALUES', params: { count: columns.length }, column: last };
   const cmdValue = row.value('cmd') ?? '';
   const cmd = cmdValue === '' ? 'add' : cmdValue.toLowerCase();
   if (!(BINDING_COMMANDS as readonly string[]).includes(cmd)) return { code: 'COHORTBINDINGS_BAD_COMMAND', params: { value: cmdValue }, column: 'cmd' };
