@@ -8,7 +8,8 @@ import { activeUserIds } from './existing.js';
 import { checkGroupMembers, checkMemberRemovals } from './group-rules.js';
 import { coursesOf } from './group-tables.js';
 import { isAdded, isRemoved } from './rejections.js';
-import { deleteByIds, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
+import { instancePairsOf } from './memberships.js';
+import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
 
 /**
  * Adds users to groups: an unknown group, an unknown or deleted user, or a user with no enrolment in the
@@ -18,17 +19,11 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
   const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId));
   const users = await activeUserIds(db, members.map((member) => member.userId));
   const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
-  // Enrolled in the course = enrolled through one of its instances: each (instance, user) pair is probed.
-  const instances = await selectIn(coursePairs.map(([courseId]) => courseId), (part) =>
-    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
-  );
-  const instancesOf = new Map<number, number[]>();
-  for (const row of instances) instancesOf.set(row.courseid, [...(instancesOf.get(row.courseid) ?? []), row.id]);
-  const instancePairs = coursePairs.flatMap(([courseId, userId]) => (instancesOf.get(courseId) ?? []).map((instanceId) => [instanceId, userId] as const));
+  // Only the pair columns are read: the (instance, user) index answers them without reading the rows.
+  const { pairs: instancePairs, courseOf: instanceCourses } = await instancePairsOf(db, coursePairs.map(([courseId, userId]) => ({ courseId, userId })));
   const enrolments = await selectPairs(instancePairs, ['enrolid', 'userid'], (pairs) =>
     db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where(pairs).execute(),
   );
-  const instanceCourses = new Map(instances.map((row) => [row.id, row.courseid]));
   const enrolled = new Set(enrolments.map((row) => keyOf(instanceCourses.get(row.enrolid)!, row.userid)));
   const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), ['groupid', 'userid'], (pairs) =>
     db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where(pairs).execute(),

@@ -36,18 +36,30 @@ async function enrolmentsOfInstances(db: Kysely<Database>, instanceIds: readonly
   return rows.map((row) => ({ instanceId: row.enrolid, courseId: row.courseid, userId: row.userid, suspended: row.status === 1, timestart: row.timestart, timeend: row.timeend }));
 }
 
-/** Each pair's enrolments through every instance of its course, probed by the (instance, user) index. */
-async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUser[]): Promise<PlatformEnrolment[]> {
+/**
+ * The (instance, user) pairs that stand for (course, user) pairs: one per instance of the course. A user is
+ * enrolled in a course when enrolled through one of its instances; `courseOf` maps the instances back.
+ */
+export async function instancePairsOf(
+  db: Kysely<Database>,
+  pairs: readonly CourseUser[],
+): Promise<{ pairs: (readonly [number, number])[]; courseOf: Map<number, number> }> {
   const instances = await selectIn(pairs.map((pair) => pair.courseId), (part) =>
     db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
   );
   const instancesOf = new Map<number, number[]>();
   for (const row of instances) instancesOf.set(row.courseid, [...(instancesOf.get(row.courseid) ?? []), row.id]);
-  const courseOf = new Map(instances.map((row) => [row.id, row.courseid]));
-  const rows = await selectPairs(
-    pairs.flatMap((pair) => (instancesOf.get(pair.courseId) ?? []).map((instanceId) => [instanceId, pair.userId] as const)),
-    ['enrolid', 'userid'],
-    (condition) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(condition).execute(),
+  return {
+    pairs: pairs.flatMap((pair) => (instancesOf.get(pair.courseId) ?? []).map((instanceId) => [instanceId, pair.userId] as const)),
+    courseOf: new Map(instances.map((row) => [row.id, row.courseid])),
+  };
+}
+
+/** Each pair's enrolments through every instance of its course, probed by the (instance, user) index. */
+async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUser[]): Promise<PlatformEnrolment[]> {
+  const { pairs: probes, courseOf } = await instancePairsOf(db, pairs);
+  const rows = await selectPairs(probes, ['enrolid', 'userid'], (condition) =>
+    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(condition).execute(),
   );
   return rows.map((row) => ({
     instanceId: row.enrolid,

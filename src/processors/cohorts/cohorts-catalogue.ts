@@ -12,6 +12,8 @@ export class CohortCatalogue {
   readonly #platform: Platform;
   readonly #asked: Record<CohortField, Set<string>> = { id: new Set(), idnumber: new Set(), name: new Set() };
   readonly #cohorts = new Map<number, PlatformCohort>();
+  /** The known cohorts by each field's value: a row finds its cohort without scanning them all. */
+  readonly #index: Record<CohortField, Map<string, PlatformCohort[]>> = { id: new Map(), idnumber: new Map(), name: new Map() };
 
   constructor(platform: Platform) {
     this.#platform = platform;
@@ -27,29 +29,42 @@ export class CohortCatalogue {
       if (asked.length) by[field] = asked;
     }
     if (!Object.keys(by).length) return;
-    for (const cohort of await this.#platform.run('findCohorts', { by })) this.#cohorts.set(cohort.id, cohort);
+    for (const cohort of await this.#platform.run('findCohorts', { by })) this.remember(cohort);
   }
 
   /** The cohort a loaded value names; of several (a shared name), the oldest. */
   find(field: CohortField, value: string): PlatformCohort | undefined {
     if (value === '') return undefined;
     let found: PlatformCohort | undefined;
-    for (const cohort of this.#cohorts.values()) {
-      if (String(cohort[field]) === value && (!found || cohort.id < found.id)) found = cohort;
-    }
+    for (const cohort of this.#index[field].get(value) ?? []) if (!found || cohort.id < found.id) found = cohort;
     return found;
   }
 
   /** Records a cohort the run created or changed. */
   remember(cohort: PlatformCohort): void {
+    this.forget(cohort.id);
     this.#cohorts.set(cohort.id, cohort);
+    for (const field of FIELDS) {
+      const key = String(cohort[field]);
+      this.#index[field].set(key, [...(this.#index[field].get(key) ?? []), cohort]);
+    }
   }
 
   /** Records that the run deleted a cohort. */
   forget(id: number): void {
+    const known = this.#cohorts.get(id);
+    if (!known) return;
     this.#cohorts.delete(id);
+    for (const field of FIELDS) {
+      const key = String(known[field]);
+      const rest = (this.#index[field].get(key) ?? []).filter((cohort) => cohort.id !== id);
+      if (rest.length) this.#index[field].set(key, rest);
+      else this.#index[field].delete(key);
+    }
   }
 }
+
+const FIELDS: readonly CohortField[] = ['id', 'idnumber', 'name'];
 
 /** Categories by id (`ccatcontext`) or idnumber (`ccatcontextidnumber`), looked up once per value for the run. */
 export class CategoryLookup {
