@@ -1,0 +1,126 @@
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { ArchiveEntry, EntryContent } from '../../processors/archive-processor.js';
+import type { ZipLimits } from './zip-limits.js';
+import { ZIP_TOO_LARGE, ZIP_TOO_MANY_ENTRIES, ZIP_UNREADABLE, type ZipEntryCode } from './zip-messages.js';
+
+/** An entry refused on what the central directory says, before a byte of it is read. */
+export interface RefusedEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly code: ZipEntryCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** A zip archive opened for reading: its entries in archive order, each usable or refused. */
+export interface OpenedZip {
+  readonly entries: readonly (ArchiveEntry | RefusedEntry)[];
+  /** Bytes of the archive read so far (compressed), for progress. */
+  readonly bytesRead: () => number;
+  close(): void;
+}
+
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const MADE_BY_UNIX = 3;
+
+/**
+ * Opens a zip archive safely: the entry count and the declared total are checked before anything is read (the
+ * whole archive is refused when over the limits), then each entry is judged on its header (path, type,
+ * encryption, method, declared size and ratio). A usable entry's `read()` enforces the actual sizes as the bytes
+ * come out. Nothing is ever written to disk.
+ *
+ * @example
+ * const zip = await openZip('/data/files/userpictures_1.zip', 'userpictures_1.zip', ZIP_LIMITS);
+ * for (const entry of zip.entries) if ('read' in entry) console.log(entry.path, (await entry.read()).ok);
+ */
+export async function openZip(path: string, displayName: string, limits: ZipLimits): Promise<OpenedZip> {
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: false });
+  } catch (error) {
+    throw ZIP_UNREADABLE({ file: displayName, reason: reasonOf(error) }, { cause: error });
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw ZIP_TOO_MANY_ENTRIES({ file: displayName, count: zip.entryCount, limit: limits.maxEntries });
+    const headers = await readCentralDirectory(zip, displayName);
+    const declared = headers.reduce((total, entry) => total + entry.uncompressedSize, 0);
+    if (declared > limits.maxTotalBytes) throw ZIP_TOO_LARGE({ file: displayName, size: declared, limit: limits.maxTotalBytes });
+    const budget = { compressed: 0 };
+    const entries = headers.flatMap((entry, index) => judgeEntry(zip, entry, index, limits, budget));
+    return { entries, bytesRead: () => budget.compressed, close: () => zip.close() };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+function readCentralDirectory(zip: ZipFile, displayName: string): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: Entry[] = [];
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error) => reject(ZIP_UNREADABLE({ file: displayName, reason: reasonOf(error) }, { cause: error })));
+    zip.readEntry();
+  });
+}
+
+/** The entry as a processor may read it, a refusal, or nothing for a folder. */
+function judgeEntry(zip: ZipFile, entry: Entry, index: number, limits: ZipLimits, budget: { compressed: number }): (ArchiveEntry | RefusedEntry)[] {
+  const path = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  const refuse = (code: ZipEntryCode, params: Record<string, string | number> = {}): RefusedEntry[] => [{ index, path, code, params }];
+  if (!isSafePath(path)) return refuse('ZIP_ENTRY_UNSAFE_PATH');
+  const type = entry.versionMadeBy >> 8 === MADE_BY_UNIX ? (entry.externalFileAttributes >>> 16) & S_IFMT : 0;
+  if (path.endsWith('/') && (type === 0 || type === 0o040000)) return [];
+  if (type !== 0 && type !== S_IFREG) return refuse('ZIP_ENTRY_LINK');
+  if (entry.isEncrypted()) return refuse('ZIP_ENTRY_ENCRYPTED');
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return refuse('ZIP_ENTRY_COMPRESSION', { method: entry.compressionMethod });
+  const size = entry.uncompressedSize;
+  if (size > limits.maxEntryBytes) return refuse('ZIP_ENTRY_TOO_LARGE', { size, limit: limits.maxEntryBytes });
+  if (size > limits.ratioFloorBytes && size > entry.compressedSize * limits.maxRatio) {
+    return refuse('ZIP_ENTRY_RATIO', { size, compressed: entry.compressedSize, ratio: limits.maxRatio });
+  }
+  return [{ index, path, size, read: () => readEntry(zip, entry, budget) }];
+}
+
+/** Not absolute (`/x`, `C:x`), no `..` segment, no NUL: the path can name nothing outside the archive. */
+function isSafePath(path: string): boolean {
+  if (path === '' || path.includes('\0') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return false;
+  return !path.split('/').includes('..');
+}
+
+/**
+ * The entry's bytes, stopped at the first byte over its declared size. Declared sizes are checked against the
+ * limits before, so the actual bytes of every entry, and of the whole archive, stay within them.
+ */
+async function readEntry(zip: ZipFile, entry: Entry, budget: { compressed: number }): Promise<EntryContent> {
+  budget.compressed += entry.compressedSize;
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    return { ok: false, code: 'ZIP_ENTRY_CORRUPT', params: { reason: reasonOf(error) } };
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      // Our own check rather than yauzl's: it stops at the first byte too many, and says which limit was hit.
+      if (length > entry.uncompressedSize) return { ok: false, code: 'ZIP_ENTRY_SIZE_MISMATCH', params: { size: entry.uncompressedSize } };
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    return { ok: false, code: 'ZIP_ENTRY_CORRUPT', params: { reason: reasonOf(error) } };
+  } finally {
+    (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+  }
+  if (length !== entry.uncompressedSize) return { ok: false, code: 'ZIP_ENTRY_SIZE_MISMATCH', params: { size: entry.uncompressedSize } };
+  return { ok: true, bytes: Buffer.concat(chunks, length) };
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
