@@ -1,3 +1,5 @@
+import { closeSync, createReadStream, fstatSync, openSync, read } from 'node:fs';
+import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ArchiveEntry, EntryContent } from '../../processors/archive-processor.js';
 import type { ZipLimits } from './zip-limits.js';
@@ -35,9 +37,12 @@ const MADE_BY_UNIX = 3;
  */
 export async function openZip(path: string, displayName: string, limits: ZipLimits): Promise<OpenedZip> {
   let zip: ZipFile;
+  const fd = openSync(path, 'r');
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: false });
+    const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: false, strictFileNames: false };
+    zip = await yauzl.fromRandomAccessReaderPromise(new FileRangeReader(path, fd), fstatSync(fd).size, options);
   } catch (error) {
+    closeSync(fd);
     throw ZIP_UNREADABLE({ file: displayName, reason: reasonOf(error) }, { cause: error });
   }
   try {
@@ -47,10 +52,41 @@ export async function openZip(path: string, displayName: string, limits: ZipLimi
     if (declared > limits.maxTotalBytes) throw ZIP_TOO_LARGE({ file: displayName, size: declared, limit: limits.maxTotalBytes });
     const budget = { compressed: 0 };
     const entries = headers.flatMap((entry, index) => judgeEntry(zip, entry, index, limits, budget));
-    return { entries, bytesRead: () => budget.compressed, close: () => zip.close() };
+    const closeAll = () => {
+      zip.close();
+      closeSync(fd);
+    };
+    return { entries, bytesRead: () => budget.compressed, close: closeAll };
   } catch (error) {
     zip.close();
+    closeSync(fd);
     throw error;
+  }
+}
+
+/**
+ * The archive file for yauzl: headers read at their position on one descriptor, entry data as Node's own read
+ * streams, each on a descriptor of its own. (yauzl's default reader queues reads that crash once their stream is
+ * destroyed, and an entry over its size is destroyed mid-stream; a destroyed Node stream closes its descriptor.)
+ */
+class FileRangeReader extends yauzl.RandomAccessReader {
+  readonly #path: string;
+  readonly #fd: number;
+
+  constructor(path: string, fd: number) {
+    super();
+    this.#path = path;
+    this.#fd = fd;
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null) => void): void {
+    read(this.#fd, buffer, offset, length, position, (error, bytesRead) => {
+      callback(error ?? (bytesRead < length ? new Error('unexpected end of file') : null));
+    });
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return createReadStream(this.#path, { start, end: end - 1 });
   }
 }
 
