@@ -6,10 +6,11 @@ import * as storeErrors from '../store/store-errors.js';
 import * as engineErrors from './engine-errors.js';
 import * as dateErrors from '../processors/dates.js';
 import * as zipErrors from './archive/zip-messages.js';
+import * as pictureErrors from './export/picture-errors.js';
 
 /** Every thrown-error code of tool-sync with its factory (English and French text), by code. */
 export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
-  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, zipErrors]
+  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, zipErrors, pictureErrors]
     .flatMap((module) => Object.values(module))
     .filter((value): value is ErrorFactory => typeof value === 'function' && 'code' in value)
     .map((factory) => [factory.code, factory]),

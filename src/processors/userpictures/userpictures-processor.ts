@@ -1,7 +1,8 @@
-import { lookupKey, type PlatformUser, type UserLookupField } from '../../platform/operations.js';
+import type { PlatformUser } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
 import type { ArchiveAction, ArchiveContext, ArchiveEntry, EntryOutcome } from '../archive-processor.js';
 import { parseKey, readEntryName, type PictureUserField } from './picture-key.js';
+import { findPictureOwners } from './picture-owners.js';
 import { convertPicture, type Conversion } from './picture-image.js';
 import { USERPICTURES_MESSAGES } from './userpictures-messages.js';
 
@@ -45,7 +46,7 @@ async function processBatch(entries: readonly ArchiveEntry[], field: PictureUser
     if (name.kind === 'ignored') outcomes.push({ index: entry.index, path: entry.path, status: 'skipped', code: name.code, counters: [`${ENTITY}.ignored`] });
     else keyed.push({ entry, key: name.key });
   }
-  const users = await findUsersByKey(context.platform, field, keyed.map(({ key }) => key));
+  const users = await findPictureOwners(context.platform, field, keyed.map(({ key }) => key));
   const candidates: Candidate[] = [];
   for (const { entry, key } of keyed) {
     const parsed = parseKey(field, key);
@@ -93,29 +94,6 @@ async function readAndConvert(entry: ArchiveEntry): Promise<Conversion | { ok: f
   const content = await entry.read();
   if (!content.ok) return content;
   return convertPicture(content.bytes);
-}
-
-/** The users each key names (every match, so that an ambiguous key is told apart), in one call for the batch. */
-async function findUsersByKey(platform: Platform, field: PictureUserField, keys: readonly string[]): Promise<Map<string, PlatformUser[]>> {
-  const parsed = keys.map((key) => ({ key, parsed: parseKey(field, key) }));
-  const matches = new Map<string, PlatformUser[]>();
-  if (field === 'hostedusername') {
-    const names = parsed.flatMap(({ parsed }) => (parsed.ok && parsed.field === 'hostedusername' ? [parsed.value] : []));
-    const found = await platform.run('findHostedUsers', names);
-    for (const { key, parsed: value } of parsed) {
-      if (!value.ok || value.field !== 'hostedusername') continue;
-      const { username, mnethostid } = value.value;
-      matches.set(key, found.filter((user) => user.mnethostid === mnethostid && user.username.toLowerCase() === username.toLowerCase()));
-    }
-    return matches;
-  }
-  const values = parsed.flatMap(({ parsed }) => (parsed.ok && parsed.field !== 'hostedusername' ? [parsed.value] : []));
-  const found = await platform.run('findUsers', { by: { [field]: values } });
-  for (const { key } of parsed) {
-    const wanted = lookupKey(field as UserLookupField, key);
-    matches.set(key, found.filter((user) => lookupKey(field as UserLookupField, String(user[field as UserLookupField])) === wanted));
-  }
-  return matches;
 }
 
 async function usersWithPicture(platform: Platform, userIds: readonly number[]): Promise<Set<number>> {
