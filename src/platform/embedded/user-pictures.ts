@@ -76,11 +76,16 @@ export async function setUserPictures(trx: Kysely<Database>, pictures: readonly 
   const keptIds = [...kept.keys()];
   for (const part of chunks(keptIds, 500)) await trx.deleteFrom('lms_user_picture').where('userid', 'in', part).execute();
   const rows = [...kept.values()].flatMap((picture) =>
-    picture.files.map((file) => ({ userid: picture.userId, variant: file.variant, mimetype: file.mimetype, content: Buffer.from(file.content), timemodified: now })),
+    picture.files.map((file) => ({ userid: picture.userId, variant: file.variant, mimetype: file.mimetype, content: asBuffer(file.content), timemodified: now })),
   );
   for (const part of chunks(rows, 60)) await trx.insertInto('lms_user_picture').values(part).execute();
   for (const part of chunks(keptIds, 500)) {
     await trx.updateTable('lms_user').set((eb) => ({ picture: eb('picture', '+', 1) })).where('id', 'in', part).execute();
   }
   return results;
+}
+
+/** The bytes as a Buffer for the drivers, without a copy when they already are one (sharp's output is). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

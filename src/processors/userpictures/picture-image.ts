@@ -1,6 +1,9 @@
 import sharp from 'sharp';
 import { PICTURE_SIZES, PICTURE_VARIANTS, type PictureFile } from '../../platform/operations.js';
 
+// Every image is new: libvips' operation cache would only hold memory (up to 50 MB) for nothing.
+sharp.cache(false);
+
 /** Images over this many pixels are refused before they are decoded (a 5000×5000 photo is the largest taken). */
 export const PICTURE_PIXEL_LIMIT = 25_000_000;
 
@@ -41,7 +44,7 @@ export async function convertPicture(bytes: Uint8Array): Promise<Conversion> {
       PICTURE_VARIANTS.map(async (variant): Promise<PictureFile> => {
         const size = PICTURE_SIZES[variant];
         const image = size === largest ? sharp(square.data, raw) : sharp(square.data, raw).resize(size, size);
-        const content = format === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer();
+        const content = format === 'jpeg' ? await image.jpeg({ quality: 90, optimiseCoding: false }).toBuffer() : await image.png().toBuffer();
         return { variant, mimetype: format === 'jpeg' ? 'image/jpeg' : 'image/png', content };
       }),
     );
