@@ -1,8 +1,18 @@
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import { PICTURE_SIZES, PICTURE_VARIANTS, type PictureFile } from '../../platform/operations.js';
 
-// Every image is new: libvips' operation cache would only hold memory (up to 50 MB) for nothing.
-sharp.cache(false);
+type SharpFactory = (input?: Uint8Array, options?: SharpOptions) => Sharp;
+let loading: Promise<SharpFactory> | null = null;
+
+/** sharp, loaded on the first picture: every CLI command would otherwise pay for its native library at start. */
+function loadSharp(): Promise<SharpFactory> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    // Every image is new: libvips' operation cache would only hold memory (up to 50 MB) for nothing.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
 
 /** Images over this many pixels are refused before they are decoded (a 5000×5000 photo is the largest taken). */
 export const PICTURE_PIXEL_LIMIT = 25_000_000;
@@ -31,6 +41,7 @@ export async function convertPicture(bytes: Uint8Array): Promise<Conversion> {
   const format = sniffFormat(bytes);
   if (!format) return { ok: false, code: 'USERPICTURES_FAKE_IMAGE' };
   const options = { limitInputPixels: PICTURE_PIXEL_LIMIT, failOn: 'error', sequentialRead: true } as const;
+  const sharp = await loadSharp();
   try {
     const metadata = await sharp(bytes, { ...options, limitInputPixels: false }).metadata();
     if (metadata.format !== format) return { ok: false, code: 'USERPICTURES_FAKE_IMAGE' };
