@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,16 @@ describe('openZip: what a picture archive may hold', () => {
       { name: 'fine.txt', data: Buffer.from('ok') },
     ]);
     expect(seen).toEqual({ 'liar.png': 'ZIP_ENTRY_SIZE_MISMATCH', 'short.png': 'ZIP_ENTRY_SIZE_MISMATCH', 'fine.txt': 'ok' });
+  });
+
+  it('refuses an entry whose compressed data cannot be inflated, and a compressed size over the limit', async () => {
+    const seen = await judge([
+      { name: 'broken.png', data: Buffer.from([0xff, 0xff, 0xff, 0xff, 0x00, 0x13]), notDeflated: true, declaredSize: 100 },
+      // Random bytes do not compress: 33 MB of compressed data that claims to expand to 1,000 bytes.
+      { name: 'fat.png', data: randomBytes(ZIP_LIMITS.maxEntryBytes + 1024 * 1024), declaredSize: 1000 },
+      { name: 'fine.txt', data: Buffer.from('ok') },
+    ]);
+    expect(seen).toEqual({ 'broken.png': 'ZIP_ENTRY_CORRUPT', 'fat.png': 'ZIP_ENTRY_TOO_LARGE', 'fine.txt': 'ok' });
   });
 
   it('refuses the whole archive when its declared total is over the limit, before reading anything', async () => {

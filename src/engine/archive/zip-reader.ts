@@ -1,4 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, read } from 'node:fs';
+import { promisify } from 'node:util';
+import { inflateRaw as inflateRawCallback } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ArchiveEntry, EntryContent } from '../../processors/archive-processor.js';
@@ -20,6 +22,9 @@ export interface OpenedZip {
   readonly bytesRead: () => number;
   close(): void;
 }
+
+const inflateRaw = promisify(inflateRawCallback);
+const readAt = (fd: number, buffer: Buffer, position: number) => promisify(read)(fd, buffer, 0, buffer.length, position);
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -51,7 +56,7 @@ export async function openZip(path: string, displayName: string, limits: ZipLimi
     const declared = headers.reduce((total, entry) => total + entry.uncompressedSize, 0);
     if (declared > limits.maxTotalBytes) throw ZIP_TOO_LARGE({ file: displayName, size: declared, limit: limits.maxTotalBytes });
     const budget = { compressed: 0 };
-    const entries = headers.flatMap((entry, index) => judgeEntry(zip, entry, index, limits, budget));
+    const entries = headers.flatMap((entry, index) => judgeEntry(zip, fd, entry, index, limits, budget));
     const closeAll = () => {
       zip.close();
       closeSync(fd);
@@ -65,9 +70,9 @@ export async function openZip(path: string, displayName: string, limits: ZipLimi
 }
 
 /**
- * The archive file for yauzl: headers read at their position on one descriptor, entry data as Node's own read
- * streams, each on a descriptor of its own. (yauzl's default reader queues reads that crash once their stream is
- * destroyed, and an entry over its size is destroyed mid-stream; a destroyed Node stream closes its descriptor.)
+ * The archive file for yauzl: headers read at their position on the archive's descriptor, with no stream per read
+ * (the entries' data is read the same way, by readEntry). yauzl's own file reader is not used: its queued reads
+ * crash once their stream is destroyed.
  */
 class FileRangeReader extends yauzl.RandomAccessReader {
   readonly #path: string;
@@ -104,7 +109,7 @@ function readCentralDirectory(zip: ZipFile, displayName: string): Promise<Entry[
 }
 
 /** The entry as a processor may read it, a refusal, or nothing for a folder. */
-function judgeEntry(zip: ZipFile, entry: Entry, index: number, limits: ZipLimits, budget: { compressed: number }): (ArchiveEntry | RefusedEntry)[] {
+function judgeEntry(zip: ZipFile, fd: number, entry: Entry, index: number, limits: ZipLimits, budget: { compressed: number }): (ArchiveEntry | RefusedEntry)[] {
   const path = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
   const refuse = (code: ZipEntryCode, params: Record<string, string | number> = {}): RefusedEntry[] => [{ index, path, code, params }];
   if (!isSafePath(path)) return refuse('ZIP_ENTRY_UNSAFE_PATH');
@@ -114,11 +119,14 @@ function judgeEntry(zip: ZipFile, entry: Entry, index: number, limits: ZipLimits
   if (entry.isEncrypted()) return refuse('ZIP_ENTRY_ENCRYPTED');
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return refuse('ZIP_ENTRY_COMPRESSION', { method: entry.compressionMethod });
   const size = entry.uncompressedSize;
-  if (size > limits.maxEntryBytes) return refuse('ZIP_ENTRY_TOO_LARGE', { size, limit: limits.maxEntryBytes });
+  // Its compressed data is read in one piece too: a forged compressed size must not allocate gigabytes.
+  if (Math.max(size, entry.compressedSize) > limits.maxEntryBytes) {
+    return refuse('ZIP_ENTRY_TOO_LARGE', { size: Math.max(size, entry.compressedSize), limit: limits.maxEntryBytes });
+  }
   if (size > limits.ratioFloorBytes && size > entry.compressedSize * limits.maxRatio) {
     return refuse('ZIP_ENTRY_RATIO', { size, compressed: entry.compressedSize, ratio: limits.maxRatio });
   }
-  return [{ index, path, size, read: () => readEntry(zip, entry, budget) }];
+  return [{ index, path, size, read: () => readEntry(zip, fd, entry, budget) }];
 }
 
 /** Not absolute (`/x`, `C:x`), no `..` segment, no NUL: the path can name nothing outside the archive. */
@@ -128,33 +136,30 @@ function isSafePath(path: string): boolean {
 }
 
 /**
- * The entry's bytes, stopped at the first byte over its declared size. Declared sizes are checked against the
- * limits before, so the actual bytes of every entry, and of the whole archive, stay within them.
+ * The entry's bytes: its compressed data read in one piece, inflated in one call that stops at the first byte over
+ * the declared size. Declared sizes are checked against the limits before, so the actual bytes of every entry, and
+ * of the whole archive, stay within them.
  */
-async function readEntry(zip: ZipFile, entry: Entry, budget: { compressed: number }): Promise<EntryContent> {
+async function readEntry(zip: ZipFile, fd: number, entry: Entry, budget: { compressed: number }): Promise<EntryContent> {
   budget.compressed += entry.compressedSize;
-  let stream: NodeJS.ReadableStream;
+  const mismatch: EntryContent = { ok: false, code: 'ZIP_ENTRY_SIZE_MISMATCH', params: { size: entry.uncompressedSize } };
+  let data: Buffer;
   try {
-    stream = await zip.openReadStreamPromise(entry);
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    data = Buffer.allocUnsafe(entry.compressedSize);
+    const { bytesRead } = await readAt(fd, data, fileDataStart);
+    if (bytesRead < data.length) throw new Error('unexpected end of file');
   } catch (error) {
     return { ok: false, code: 'ZIP_ENTRY_CORRUPT', params: { reason: reasonOf(error) } };
   }
-  const chunks: Buffer[] = [];
-  let length = 0;
+  if (entry.compressionMethod === 0) return data.length === entry.uncompressedSize ? { ok: true, bytes: data } : mismatch;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      length += chunk.length;
-      // Our own check rather than yauzl's: it stops at the first byte too many, and says which limit was hit.
-      if (length > entry.uncompressedSize) return { ok: false, code: 'ZIP_ENTRY_SIZE_MISMATCH', params: { size: entry.uncompressedSize } };
-      chunks.push(chunk);
-    }
+    const bytes = await inflateRaw(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    return bytes.length === entry.uncompressedSize ? { ok: true, bytes } : mismatch;
   } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return mismatch;
     return { ok: false, code: 'ZIP_ENTRY_CORRUPT', params: { reason: reasonOf(error) } };
-  } finally {
-    (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
   }
-  if (length !== entry.uncompressedSize) return { ok: false, code: 'ZIP_ENTRY_SIZE_MISMATCH', params: { size: entry.uncompressedSize } };
-  return { ok: true, bytes: Buffer.concat(chunks, length) };
 }
 
 function reasonOf(error: unknown): string {
