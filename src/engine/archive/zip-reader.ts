@@ -24,7 +24,8 @@ export interface OpenedZip {
 }
 
 const inflateRaw = promisify(inflateRawCallback);
-const readAt = (fd: number, buffer: Buffer, position: number) => promisify(read)(fd, buffer, 0, buffer.length, position);
+const readAsync = promisify(read);
+const readAt = (fd: number, buffer: Buffer, position: number) => readAsync(fd, buffer, 0, buffer.length, position);
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
@@ -33,8 +34,8 @@ const MADE_BY_UNIX = 3;
 /**
  * Opens a zip archive safely: the entry count and the declared total are checked before anything is read (the
  * whole archive is refused when over the limits), then each entry is judged on its header (path, type,
- * encryption, method, declared size and ratio). A usable entry's `read()` enforces the actual sizes as the bytes
- * come out. Nothing is ever written to disk.
+ * encryption, method, declared sizes and ratio). A usable entry's `read()` inflates it into memory, stopping at the
+ * first byte over its declared size. Nothing is ever written to disk.
  *
  * @example
  * const zip = await openZip('/data/files/userpictures_1.zip', 'userpictures_1.zip', ZIP_LIMITS);
