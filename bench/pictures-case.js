@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import yazl from 'yazl';
 
@@ -34,4 +36,18 @@ export async function generatePicturesZip(path, count, size) {
   const out = createWriteStream(path);
   zip.outputStream.pipe(out);
   await once(out, 'finish');
+}
+
+/**
+ * The same, in a child process. The measured CLI must not be forked from a process that once held the archive:
+ * Linux carries a process's peak RSS across exec, and yazl keeps every compressed entry until the end.
+ */
+export function generatePicturesZipApart(path, count, size) {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), path, String(count), String(size)], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`generating ${path} failed`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [path, count, size] = process.argv.slice(2);
+  await generatePicturesZip(path, Number(count), Number(size));
 }
