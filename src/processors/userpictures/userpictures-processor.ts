@@ -7,6 +7,11 @@ import { convertPicture, type Conversion } from './picture-image.js';
 import { USERPICTURES_MESSAGES } from './userpictures-messages.js';
 
 const ENTITY = 'picture';
+/**
+ * Conversions in flight at once: libuv's four threads run them (both cores busy), and each may hold an entry of up
+ * to 32 MiB twice (compressed and inflated), so more in flight would only add memory.
+ */
+const CONVERSIONS_IN_FLIGHT = 4;
 
 /** An image entry whose name named exactly one user. */
 interface Candidate {
@@ -18,7 +23,7 @@ interface Candidate {
 /**
  * User pictures (spec 4): each image of the archive, at any depth, named after a user by `userpictures_userfield`,
  * becomes that user's picture in Moodle's three sizes. A user who has a picture keeps it when
- * `userpictures_overwrite` is off. Entries of a batch are converted together (sharp's threads use every core).
+ * `userpictures_overwrite` is off. Entries of a batch are converted a few at a time on libuv's threads, which keeps every core busy.
  */
 export const userPicturesAction: ArchiveAction = {
   inputKind: 'archive',
@@ -62,7 +67,7 @@ async function processBatch(entries: readonly ArchiveEntry[], field: PictureUser
     outcome(entry, 'skipped', 'USERPICTURES_EXISTS', { field, key });
     return false;
   });
-  const conversions = await Promise.all(wanted.map(({ entry }) => readAndConvert(entry)));
+  const conversions = await mapInFlight(wanted, CONVERSIONS_IN_FLIGHT, ({ entry }) => readAndConvert(entry));
   const toSet: { candidate: Candidate; files: Extract<Conversion, { ok: true }>['files'] }[] = [];
   const setInBatch = new Set<number>();
   for (const [index, candidate] of wanted.entries()) {
@@ -99,4 +104,18 @@ async function readAndConvert(entry: ArchiveEntry): Promise<Conversion | { ok: f
 async function usersWithPicture(platform: Platform, userIds: readonly number[]): Promise<Set<number>> {
   if (!userIds.length) return new Set();
   return new Set((await platform.run('findUserPictures', { userIds: [...new Set(userIds)] })).map((picture) => picture.userId));
+}
+
+/** `work` over the items, at most `limit` at a time, answers in item order. */
+async function mapInFlight<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
