@@ -21,7 +21,7 @@ for (const kind of DATABASES) {
 
         const run = await ws.cli('run', 'userpictures');
         expect(run.code).toBe(1);
-        expect(run.stdout).toContain('#2 incoming/userpictures_1.zip: succeeded with errors');
+        expect(run.stdout).toContain('#2 incoming/userpictures_1.zip: succeeded with errors\n  2 entries read · 1 ok · 0 skipped · 1 errors\n');
         expect(run.stdout).toContain('picture: 1 created, 1 in error, 1 for no single user');
         expect(run.stdout).toContain('entry E2.png [error] no user with idnumber "E2"');
 

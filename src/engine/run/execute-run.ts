@@ -36,6 +36,8 @@ export interface RunResult {
   readonly simulate: boolean;
   readonly status: RunStatus;
   readonly counters: RunCounters;
+  /** What `counters.read` counts: CSV rows, or the entries of an archive. */
+  readonly unit: 'rows' | 'entries';
   /** Why a failed run failed, in the report language. */
   readonly message: string | null;
   /** The full report (always kept in the data folder's `runs/`). */
@@ -80,11 +82,12 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
     owner: engine.owner,
   });
   const counters = new RunCounters();
+  const unit = isArchiveAction(action) ? 'entries' : 'rows';
   const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
   const engineMessages = isArchiveAction(action) ? ZIP_ENTRY_MESSAGES : { ...CSV_ROW_MESSAGES, ...RUN_MESSAGES };
   const report = new RunReport(reportFile, { lang, messages: { ...engineMessages, ...action.messages }, simulate });
   const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
-    id, input, simulate, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
+    id, input, simulate, status, counters, unit, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
   });
 
   const attempt = await acquireLock(db, `run:${action.processor}`, id, engine.owner);
@@ -109,7 +112,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
       : await readAndProcess(engine, { ...options, action }, report, counters, id);
     const status: RunStatus = read.failure ? 'failed' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
     if (read.failure) await report.text(read.failure);
-    await report.summary(counters, status, isArchiveAction(action) ? 'entries' : 'rows');
+    await report.summary(counters, status, unit);
     await report.close();
     const files = postProcess(engine.folder, settings, {
       input,
