@@ -2,6 +2,7 @@
 // one JSON line {"bench","rows","rowsPerSec","limitRowsPerSec","ratio","peakRssMB"}.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { generateEnrolsFile, measureRawEnrolInsert, seedEnrolmentSite } from './
 import { generateUsersFile } from './generate-users.js';
 import { measureParallelScaling, measurePasswordHashing } from './password-case.js';
 import { measureRawUserInsert } from './raw-limit.js';
+import { generatePicturesZipApart } from './pictures-case.js';
 import { seedCourses } from './seed-courses.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +27,12 @@ function runCli(dataDir, args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`tool-sync ${args.join(' ')} exited ${child.status}:\n${child.stdout}\n${child.stderr}`);
   return { seconds, peakRssMB: Number(readFileSync(rssFile, 'utf8')) / 1024, output: child.stdout };
+}
+
+/** CPU seconds (user + system) of the finished child processes, from /proc (Linux, 100 ticks a second). */
+function childrenCpuSeconds() {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 const CASES = {
@@ -116,6 +124,33 @@ const CASES = {
       console.log(`users-passwords: this machine's ${cores} cores give ${scaling.toFixed(2)}× one core on a bare SHA-512 loop, so at most ${Math.round(scaling * oneCoreRate)} hashes/s here; the pool reaches ${((hashesPerSec / (scaling * oneCoreRate)) * 100).toFixed(0)}% of that`);
       // The raw limit of this case is every core hashing at one core's rate.
       return { rows, rowsPerSec: hashesPerSec, limitRowsPerSec: cores * oneCoreRate, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /**
+   * A zip of 2,000 JPEG photos of 800×800 (`BENCH_PICTURES`) for as many users matched by idnumber: each decoded,
+   * cropped and saved in Moodle's three sizes, on every core. Target: 200 pictures/s on two cores, under 500 MB.
+   */
+  async pictures() {
+    const count = Number(process.env.BENCH_PICTURES ?? 2000);
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const users = join(dir, 'users.csv');
+      await generateUsersFile(users, count);
+      runCli(join(dir, 'data'), ['run', 'users', '--file', users]);
+      mkdirSync(join(dir, 'data', 'files'), { recursive: true });
+      generatePicturesZipApart(join(dir, 'data', 'files', 'userpictures_bench.zip'), count, 800);
+      const cpuBefore = childrenCpuSeconds();
+      const run = runCli(join(dir, 'data'), ['run', 'userpictures']);
+      const cpuPerPicture = (childrenCpuSeconds() - cpuBefore) / count;
+      if (!run.output.includes(`picture: ${count} created`)) throw new Error(`unexpected result:\n${run.output}`);
+      const perSec = count / run.seconds;
+      const cores = availableParallelism();
+      console.log(`pictures: ${Math.round(perSec)} pictures/s on ${cores} cores, peak RSS ${run.peakRssMB.toFixed(0)} MB; target ≥ 200 pictures/s under 500 MB (${perSec >= 200 && run.peakRssMB < 500 ? 'met' : 'NOT met'})`);
+      // CPU time does not depend on what else the machine runs (much): it says what idle cores would reach.
+      console.log(`pictures: ${(cpuPerPicture * 1000).toFixed(1)} ms of CPU per picture, so at most ${Math.round(cores / cpuPerPicture)} pictures/s on ${cores} idle cores; load average now ${loadavg()[0].toFixed(1)}`);
+      return { rows: count, rowsPerSec: perSec, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 // `npm run docs:errors`: writes docs/errors.md from the catalogues in dist/ (run `npm run build` first).
 import { writeFileSync } from 'node:fs';
-import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES } from '../dist/engine/error-catalogue.js';
+import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES, ZIP_ENTRY_MESSAGES } from '../dist/engine/error-catalogue.js';
 import { ACTIONS } from '../dist/processors/registry.js';
 
 const escape = (text) => text.replaceAll('|', '\\|');
@@ -25,6 +25,7 @@ const section = (title, intro, messages) => {
 };
 section('Row problems found while reading', 'The row fails (report line, tryback row) and the run goes on.', CSV_ROW_MESSAGES);
 section('Lines the engine adds to rows', 'Mails sent after a row was saved.', RUN_MESSAGES);
+section('Zip archive entries refused', 'The entry fails (report line `entry <path>`) and the rest of the archive goes on.', ZIP_ENTRY_MESSAGES);
 const seen = new Set();
 for (const action of ACTIONS) {
   if (seen.has(action.messages)) continue;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES } from './engine/error-catalogue.js';
+import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES, ZIP_ENTRY_MESSAGES } from './engine/error-catalogue.js';
 import { createError, formatMessage, ToolSyncError, type Bilingual } from './errors.js';
 import { ACTIONS } from './processors/registry.js';
 
@@ -10,6 +10,7 @@ const ROW_MESSAGES: Record<string, Bilingual> = Object.assign(
   CSV_ROW_MESSAGES,
   CAPTURE_MESSAGES,
   RUN_MESSAGES,
+  ZIP_ENTRY_MESSAGES,
   ...ACTIONS.map((action) => action.messages),
 );
 const THROWN = [...ERROR_CATALOGUE.values()].map((factory) => [factory.code, factory.text] as const);
@@ -19,8 +20,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 describe('catalogues of codes and messages', () => {
   it('holds every code once, pinned: a new code must be added to docs/errors.md and here', () => {
     expect(new Set(ALL.map(([code]) => code)).size).toBe(ALL.length);
-    expect(THROWN.length).toBe(22);
-    expect(Object.keys(ROW_MESSAGES).length).toBe(210);
+    expect(THROWN.length).toBe(29);
+    expect(Object.keys(ROW_MESSAGES).length).toBe(231);
   });
 
   it.each(ALL)('%s has English and French text with the same placeholders', (code, text) => {

@@ -86,7 +86,7 @@ export async function buildProfileField(store: Store, overrides: { shortname: st
 /** A user row as the platform would hold it (its password as stored: a hash, `*NOPASS*` or ''). */
 export async function buildUser(
   store: Store,
-  overrides: { username: string; email?: string; idnumber?: string; password?: string; deleted?: boolean },
+  overrides: { username: string; email?: string; idnumber?: string; password?: string; deleted?: boolean; mnethostid?: number },
 ): Promise<number> {
   const { id } = await store.db
     .insertInto('lms_user')
@@ -98,6 +98,7 @@ export async function buildUser(
       idnumber: overrides.idnumber ?? '',
       password: overrides.password ?? '',
       deleted: overrides.deleted ? 1 : 0,
+      ...(overrides.mnethostid ? { mnethostid: overrides.mnethostid } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

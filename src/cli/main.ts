@@ -4,6 +4,7 @@ import { registerCaptureCommand } from './commands/capture.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerExportCommand } from './commands/export.js';
+import { registerPictureCommand } from './commands/picture.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerRunsCommand } from './commands/runs.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -20,7 +21,7 @@ export function createProgram(): Command {
   program.helpOption('-h, --help', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   program.helpCommand('help [command]', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   for (const register of [registerRunCommand, registerCaptureCommand, registerCleanupCommand, registerConfigCommand,
-    registerRunsCommand, registerExportCommand, registerServeCommand]) {
+    registerRunsCommand, registerExportCommand, registerServeCommand, registerPictureCommand]) {
     register(program);
   }
   return program;

@@ -16,10 +16,11 @@ export async function presentRun(engine: Engine, run: RunResult): Promise<string
   const lines = [`#${run.id} ${run.input}: ${say(RUN_STATUS_WORDS[run.status])}${simulation}`];
   if (run.message) lines.push(`  ${run.message}`);
   const { counters } = run;
+  const read = run.unit === 'entries' ? { en: 'entries read', fr: 'entrées lues' } : { en: 'rows read', fr: 'lignes lues' };
   lines.push(
     say({
-      en: `  ${counters.read} rows read · ${counters.ok} ok · ${counters.skipped} skipped · ${counters.errors} errors`,
-      fr: `  ${counters.read} lignes lues · ${counters.ok} correctes · ${counters.skipped} ignorées · ${counters.errors} en erreur`,
+      en: `  ${counters.read} ${read.en} · ${counters.ok} ok · ${counters.skipped} skipped · ${counters.errors} errors`,
+      fr: `  ${counters.read} ${read.fr} · ${counters.ok} correctes · ${counters.skipped} ignorées · ${counters.errors} en erreur`,
     }),
   );
   for (const line of describeEntityCounters(counters.entities, CLI_LANG)) lines.push(`    ${line}`);

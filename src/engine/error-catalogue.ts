@@ -5,10 +5,12 @@ import * as settingsErrors from '../settings/settings-errors.js';
 import * as storeErrors from '../store/store-errors.js';
 import * as engineErrors from './engine-errors.js';
 import * as dateErrors from '../processors/dates.js';
+import * as zipErrors from './archive/zip-messages.js';
+import * as pictureErrors from './export/picture-errors.js';
 
 /** Every thrown-error code of tool-sync with its factory (English and French text), by code. */
 export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
-  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors]
+  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, zipErrors, pictureErrors]
     .flatMap((module) => Object.values(module))
     .filter((value): value is ErrorFactory => typeof value === 'function' && 'code' in value)
     .map((factory) => [factory.code, factory]),
@@ -18,3 +20,4 @@ export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
 export { CSV_ROW_MESSAGES } from '../csv/csv-errors.js';
 export { CAPTURE_MESSAGES } from './files/capture-drop-folder.js';
 export { RUN_MESSAGES } from './run/run-messages.js';
+export { ZIP_ENTRY_MESSAGES } from './archive/zip-messages.js';

@@ -37,8 +37,10 @@ import type {
   UserChange,
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
+import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
 
 export * from './entities.js';
+export * from './picture-entities.js';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -182,6 +184,17 @@ export interface Operations {
   findGroupingGroups: Operation<{ readonly groupingIds: readonly number[] }, readonly GroupingBinding[]>;
   /** Binds groups to groupings of their course; bound already answers `added` false. */
   assignGroupings: Operation<readonly GroupingBinding[], readonly ItemResult<Added>[]>;
+
+  // User pictures (the userpictures processor).
+  /** Users of MNet hosts by `username@mnethostid`, deleted accounts never (Moodle matches usernames per host). */
+  findHostedUsers: Operation<readonly HostedUsername[], readonly PlatformUser[]>;
+  /** The pictures the users have (users without one are left out), with the bytes of one variant when asked. */
+  findUserPictures: Operation<FindUserPictures, readonly PlatformUserPicture[]>;
+  /**
+   * Gives users a picture, every variant at once, replacing the former one whole (Moodle's `process_new_icon`
+   * then `user.picture` set); an unknown or deleted user is refused.
+   */
+  setUserPictures: Operation<readonly UserPicture[], readonly ItemResult<PictureSet>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -236,4 +249,7 @@ export const WRITES: Record<OperationKind, boolean> = {
   findEmptyGroupings: false,
   findGroupingGroups: false,
   assignGroupings: true,
+  findHostedUsers: false,
+  findUserPictures: false,
+  setUserPictures: true,
 };

@@ -9,6 +9,7 @@ import { GroupOverlay } from './simulation/group-overlay.js';
 import { GroupingOverlay } from './simulation/grouping-overlay.js';
 import { ProfileFieldOverlay } from './simulation/profile-field-overlay.js';
 import { UserOverlay } from './simulation/user-overlay.js';
+import { PictureOverlay } from './simulation/picture-overlay.js';
 
 /**
  * A platform for simulate runs: reads go to the real platform, writes go to an in-memory overlay that later
@@ -50,6 +51,7 @@ export class SimulatedPlatform implements Platform {
     const groupings = new GroupingOverlay(real, courses, groups);
     const instances = new EnrolInstanceOverlay(real, courses, cohorts, groups, enrolments);
     const sync = new CohortSyncOverlay(users, cohorts, enrolments, groups);
+    const pictures = new PictureOverlay(real, users);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -98,6 +100,9 @@ export class SimulatedPlatform implements Platform {
       findEmptyGroupings: (input) => groupings.findEmptyGroupings(input),
       findGroupingGroups: (input) => groupings.findGroupingGroups(input),
       assignGroupings: (input) => groupings.assignGroupings(input),
+      findHostedUsers: (input) => pictures.findHostedUsers(input),
+      findUserPictures: (input) => pictures.findUserPictures(input),
+      setUserPictures: (input) => pictures.setUserPictures(input),
     };
   }
 

@@ -1,14 +1,15 @@
 import { enrolsAction } from './enrols/enrols-processor.js';
 import { cohortsAction } from './cohorts/cohorts-processor.js';
 import { cohortBindingsAction } from './cohorts/cohort-bindings-processor.js';
-import type { ProcessorAction } from './processor.js';
+import type { RunnableAction } from './archive-processor.js';
+import { userPicturesAction } from './userpictures/userpictures-processor.js';
 import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
 
 /** Every processor action tool-sync can run. */
-export const ACTIONS: readonly ProcessorAction[] = [
+export const ACTIONS: readonly RunnableAction[] = [
   usersAddAction,
   usersDeleteAction,
   usersSuspendAction,
@@ -18,14 +19,15 @@ export const ACTIONS: readonly ProcessorAction[] = [
   enrolsAction,
   cohortsAction,
   cohortBindingsAction,
+  userPicturesAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */
-export function findAction(name: string): ProcessorAction | undefined {
+export function findAction(name: string): RunnableAction | undefined {
   const [processor, action] = name.split(/[/:]/);
   return ACTIONS.find((candidate) => candidate.processor === processor && (action === undefined || candidate.action === action));
 }
 
-export function actionName(action: ProcessorAction): string {
+export function actionName(action: RunnableAction): string {
   return `${action.processor}/${action.action}`;
 }

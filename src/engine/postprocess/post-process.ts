@@ -22,7 +22,16 @@ export interface PostProcessResult {
 export function postProcess(
   folder: DataFolder,
   settings: Settings,
-  run: { input: string; started: Date; simulate: boolean; failed: boolean; reportFile: string; trybackFile: string | null },
+  run: {
+    input: string;
+    started: Date;
+    simulate: boolean;
+    failed: boolean;
+    reportFile: string;
+    trybackFile: string | null;
+    /** Deletes the input even when `filecleanup` is off (`userpictures_forcedeletion`); it is still archived first. */
+    forceCleanup?: boolean;
+  },
 ): PostProcessResult {
   const names = outputNames(run.input, run.started);
   let reportPath: string | null = null;
@@ -42,7 +51,7 @@ export function postProcess(
   const touchInput = !run.simulate && !run.failed;
   const input = absoluteAreaPath(folder.files, run.input);
   let archivePath: string | null = null;
-  const cleanup = touchInput && settings.bool('filecleanup');
+  const cleanup = touchInput && (settings.bool('filecleanup') || run.forceCleanup === true);
   if (touchInput && settings.bool('filearchive')) {
     const archive = join(folder.files, names.archive);
     mkdirSync(folder.archives, { recursive: true });

@@ -8,7 +8,8 @@ export class RunCounters {
   errors = 0;
   readonly entities: Record<string, number> = {};
 
-  add(outcome: RowOutcome): void {
+  /** Counts a row's outcome, or an archive entry's (which has no details). */
+  add(outcome: Pick<RowOutcome, 'status' | 'entity' | 'counters' | 'details'>): void {
     this.read++;
     if (outcome.status === 'error') this.errors++;
     else if (outcome.status === 'skipped' || outcome.status === 'notExecuted') this.skipped++;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_ROW_MESSAGES } from '../../csv/csv-errors.js';
@@ -6,13 +5,15 @@ import { resolveEncoding, type EncodingSetting } from '../../csv/decode.js';
 import type { Separator } from '../../csv/dialect.js';
 import { openCsvTable, type CsvRow } from '../../csv/reader.js';
 import { LineWriter } from '../../csv/writer.js';
-import { localizedMessage, ToolSyncError, type Lang } from '../../errors.js';
-import { ERROR_CATALOGUE } from '../error-catalogue.js';
+import type { Lang } from '../../errors.js';
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../../processors/processor.js';
+import { isArchiveAction, type RunnableAction } from '../../processors/archive-processor.js';
+import type { Platform } from '../../platform/platform.js';
+import { ZIP_ENTRY_MESSAGES } from '../archive/zip-messages.js';
 import { actionName } from '../../processors/registry.js';
 import type { Settings } from '../../settings/settings-store.js';
-import { ENGINE_INTERNAL, ENGINE_RUN_BUSY } from '../engine-errors.js';
+import { ENGINE_RUN_BUSY } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
 import { absoluteAreaPath } from '../files/area-path.js';
 import { postProcess } from '../postprocess/post-process.js';
@@ -25,6 +26,8 @@ import { acquireLock } from '../../store/run-locks.js';
 import type { ProgressListener } from './progress.js';
 import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from '../../store/run-records.js';
 import { RunReport } from './run-report.js';
+import { describeFailure, localized } from './run-failure.js';
+import { processArchive } from './process-archive.js';
 
 /** The end of one run, as its record holds it. */
 export interface RunResult {
@@ -33,6 +36,8 @@ export interface RunResult {
   readonly simulate: boolean;
   readonly status: RunStatus;
   readonly counters: RunCounters;
+  /** What `counters.read` counts: CSV rows, or the entries of an archive. */
+  readonly unit: 'rows' | 'entries';
   /** Why a failed run failed, in the report language. */
   readonly message: string | null;
   /** The full report (always kept in the data folder's `runs/`). */
@@ -43,13 +48,18 @@ export interface RunResult {
 }
 
 export interface ExecuteRunOptions {
-  readonly action: ProcessorAction;
+  readonly action: RunnableAction;
   /** Input path inside the file area. */
   readonly input: string;
   readonly settings: Settings;
   readonly simulate: boolean;
   readonly trigger: RunTrigger;
   readonly onProgress?: ProgressListener;
+  /**
+   * The simulation overlay to write to in a simulate run, shared by the runs of one request (the partial archives of
+   * one upload see each other's pictures); a fresh one when absent.
+   */
+  readonly simulation?: Platform;
 }
 
 /**
@@ -72,10 +82,12 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
     owner: engine.owner,
   });
   const counters = new RunCounters();
+  const unit = isArchiveAction(action) ? 'entries' : 'rows';
   const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
-  const report = new RunReport(reportFile, { lang, messages: { ...CSV_ROW_MESSAGES, ...RUN_MESSAGES, ...action.messages }, simulate });
+  const engineMessages = isArchiveAction(action) ? ZIP_ENTRY_MESSAGES : { ...CSV_ROW_MESSAGES, ...RUN_MESSAGES };
+  const report = new RunReport(reportFile, { lang, messages: { ...engineMessages, ...action.messages }, simulate });
   const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
-    id, input, simulate, status, counters, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
+    id, input, simulate, status, counters, unit, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
   });
 
   const attempt = await acquireLock(db, `run:${action.processor}`, id, engine.owner);
@@ -95,10 +107,12 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
     await markRunning(db, id);
     engine.events.emit('started', { runId: id, processor: action.processor, action: action.action, input, simulate });
     await report.start(`tool-sync · ${actionName(action)} · run #${id}`, input, started);
-    const read = await readAndProcess(engine, options, report, counters, id);
+    const read = isArchiveAction(action)
+      ? { trybackFile: null, ...(await processArchive(engine, { ...options, action, platform: runPlatform(engine, options) }, report, counters, id)) }
+      : await readAndProcess(engine, { ...options, action }, report, counters, id);
     const status: RunStatus = read.failure ? 'failed' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
     if (read.failure) await report.text(read.failure);
-    await report.summary(counters, status);
+    await report.summary(counters, status, unit);
     await report.close();
     const files = postProcess(engine.folder, settings, {
       input,
@@ -107,6 +121,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
       failed: status === 'failed',
       reportFile,
       trybackFile: read.trybackFile,
+      forceCleanup: isArchiveAction(action) && action.forceCleanup(settings),
     });
     if (read.trybackFile) rmSync(read.trybackFile, { force: true });
     await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });
@@ -117,9 +132,15 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
   }
 }
 
+/** Where a run writes: the platform, or in a simulation the request's shared overlay or a fresh one. */
+function runPlatform(engine: Engine, options: ExecuteRunOptions): Platform {
+  if (!options.simulate) return engine.platform;
+  return options.simulation ?? new SimulatedPlatform(engine.platform);
+}
+
 async function readAndProcess(
   engine: Engine,
-  options: ExecuteRunOptions,
+  options: ExecuteRunOptions & { readonly action: ProcessorAction },
   report: RunReport,
   counters: RunCounters,
   runId: number,
@@ -144,7 +165,7 @@ async function readAndProcess(
     const recorder = new OutcomeRecorder({ counters, report, tryback, trybackHeader: table.header.raw, sendMail: mails?.send ?? null });
     const rejectedByReader: RowOutcome[] = [];
     const context: ProcessorContext = {
-      platform: options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform,
+      platform: runPlatform(engine, options),
       settings,
       simulate: options.simulate,
       input,
@@ -191,16 +212,4 @@ async function* usableRows(batches: AsyncIterable<readonly CsvRow[]>, rejected: 
     }
     yield usable;
   }
-}
-
-function describeFailure(error: unknown, lang: Lang): string {
-  if (error instanceof ToolSyncError) return localized(error, lang);
-  const reference = randomUUID().slice(0, 8);
-  console.error(`[tool-sync] run failed, reference ${reference}:`, error);
-  return localized(ENGINE_INTERNAL({ reference }), lang);
-}
-
-/** The message of a catalogued error in the report language. */
-function localized(error: ToolSyncError, lang: Lang): string {
-  return localizedMessage(error, ERROR_CATALOGUE, lang);
 }

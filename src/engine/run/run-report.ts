@@ -1,6 +1,7 @@
 import { LineWriter } from '../../csv/writer.js';
 import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
 import type { RowDetail, RowOutcome, RowStatus } from '../../processors/processor.js';
+import type { EntryOutcome } from '../../processors/archive-processor.js';
 import type { RunCounters } from './counters.js';
 import type { RunStatus } from '../../store/run-records.js';
 
@@ -37,6 +38,11 @@ const WORDS = {
     fr: 'Bilan : {read} lignes lues · {ok} correctes · {skipped} ignorées · {errors} en erreur · exécution {status}',
   },
   end: { en: 'end of report', fr: 'fin du rapport' },
+  entry: { en: 'entry', fr: 'entrée' },
+  summaryEntries: {
+    en: 'Summary: {read} entries read · {ok} ok · {skipped} skipped · {errors} errors · run {status}',
+    fr: 'Bilan : {read} entrées lues · {ok} correctes · {skipped} ignorées · {errors} en erreur · exécution {status}',
+  },
 } satisfies Record<string, Bilingual>;
 
 /**
@@ -79,6 +85,20 @@ export class RunReport {
     return details.length ? [main, ...details].join('\n') : main;
   }
 
+  /**
+   * One line per archive entry: `entry photos/jdoe.jpg [updated] …`. Control characters of the path are shown as
+   * `?`, so that a forged name cannot add lines to the report.
+   */
+  async entryOutcomes(outcomes: readonly EntryOutcome[]): Promise<void> {
+    await this.#writer.writeLines(
+      outcomes.map((outcome) => {
+        const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
+        const path = outcome.path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+        return `${this.#text(WORDS.entry)} ${path} [${this.#text(STATUS_WORDS[outcome.status])}] ${prefix}${this.message(outcome.code, outcome.params)}`;
+      }),
+    );
+  }
+
   /** A further line of a row: `line 12 [info] enrolled in course ALG101…` or `line 12 [warning] …`. */
   async detail(line: number, detail: RowDetail): Promise<void> {
     await this.#writer.writeLine(this.#detailLine(line, detail, ''));
@@ -102,10 +122,11 @@ export class RunReport {
     await this.#writer.writeLine(line);
   }
 
-  async summary(counters: RunCounters, status: RunStatus): Promise<void> {
+  /** The counters at the end; an archive run counts `entries` where a CSV run counts rows. */
+  async summary(counters: RunCounters, status: RunStatus, unit: 'rows' | 'entries' = 'rows'): Promise<void> {
     await this.#writer.writeLine('');
     const params = { ...counters, status: this.#text(RUN_STATUS_WORDS[status]) };
-    await this.#writer.writeLine(formatMessage(this.#text(WORDS.summary), params));
+    await this.#writer.writeLine(formatMessage(this.#text(unit === 'entries' ? WORDS.summaryEntries : WORDS.summary), params));
     for (const line of describeEntityCounters(counters.entities, this.#lang)) await this.#writer.writeLine(`  ${line}`);
     await this.#writer.writeLine(this.#text(WORDS.end));
   }
@@ -144,6 +165,10 @@ const COUNT_WORDS: Record<string, { readonly en: string; readonly fr: string; re
   skipped: { en: 'skipped', fr: 'ignorés', frFeminine: 'ignorées' },
   error: { en: 'in error', fr: 'en erreur' },
   notExecuted: { en: 'not executed', fr: 'non exécutés', frFeminine: 'non exécutées' },
+  unknownuser: { en: 'for no single user', fr: 'sans utilisateur unique' },
+  unreadable: { en: 'unreadable', fr: 'illisibles' },
+  refused: { en: 'refused', fr: 'refusés', frFeminine: 'refusées' },
+  ignored: { en: 'ignored (not images)', fr: 'ignorés (pas des images)', frFeminine: 'ignorées (pas des images)' },
 };
 const ORDER = Object.keys(COUNT_WORDS);
 
@@ -159,6 +184,7 @@ const ENTITY_WORDS: Record<string, { readonly fr: string; readonly feminine?: bo
   cohortmember: { fr: 'appartenances aux cohortes', feminine: true },
   cohortbinding: { fr: 'liaisons cohorte-cours', feminine: true },
   mail: { fr: 'courriels' },
+  picture: { fr: 'images', feminine: true },
 };
 
 /** One line per entity of a run's counters: `user: 2 created, 1 updated, 2 in error`; every counter shows. */

@@ -2,14 +2,20 @@ import { ENGINE_FILE_NOT_FOUND } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
 import { normalizeAreaPath } from '../files/area-path.js';
 import { resolveInputFiles } from '../files/input-files.js';
-import type { ProcessorAction } from '../../processors/processor.js';
+import { isArchiveAction, type RunnableAction } from '../../processors/archive-processor.js';
+import { SimulatedPlatform } from '../../platform/simulated-platform.js';
+import type { Settings } from '../../settings/settings-store.js';
+import { resolveArchiveInputs } from '../files/archive-inputs.js';
 import { executeRun, type RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
 import type { RunTrigger } from '../../store/run-records.js';
 
 export interface RunRequest {
-  readonly action: ProcessorAction;
-  /** A path inside the file area; when absent, the action's location setting designates the input(s). */
+  readonly action: RunnableAction;
+  /**
+   * A path inside the file area; when absent, the action's location setting designates the input(s) (for an
+   * archive action, every archive whose name starts with its prefix setting).
+   */
   readonly input?: string;
   readonly simulate?: boolean;
   readonly trigger: RunTrigger;
@@ -27,13 +33,9 @@ export interface RunRequest {
 export async function startRuns(engine: Engine, request: RunRequest): Promise<RunResult[]> {
   const settings = await engine.settings.snapshot();
   const { action } = request;
-  const location = request.input ?? settings.text(action.locationSetting);
-  const inputs = request.input
-    ? resolveInputFiles(engine.folder.files, normalizeAreaPath(request.input), action.defaultFile)
-    : resolveInputFiles(engine.folder.files, location, action.defaultFile);
-  if (!inputs.length) {
-    throw ENGINE_FILE_NOT_FOUND({ file: location.trim() || action.defaultFile, setting: action.locationSetting });
-  }
+  const inputs = resolveRequestInputs(engine, settings, request);
+  // The partial archives of one upload are simulated on one overlay, as the real runs see each other's writes.
+  const simulation = request.simulate && isArchiveAction(action) ? { simulation: new SimulatedPlatform(engine.platform) } : {};
   const results: RunResult[] = [];
   for (const input of inputs) {
     results.push(
@@ -43,9 +45,27 @@ export async function startRuns(engine: Engine, request: RunRequest): Promise<Ru
         settings,
         simulate: request.simulate ?? false,
         trigger: request.trigger,
+        ...simulation,
         ...(request.onProgress ? { onProgress: request.onProgress } : {}),
       }),
     );
   }
   return results;
+}
+
+/** The request's input files, as area paths, in the order they run; throws ENGINE_FILE_NOT_FOUND for none. */
+function resolveRequestInputs(engine: Engine, settings: Settings, request: RunRequest): string[] {
+  const { action } = request;
+  if (isArchiveAction(action)) {
+    const prefix = settings.text(action.prefixSetting);
+    const inputs = request.input ? resolveInputFiles(engine.folder.files, normalizeAreaPath(request.input), request.input) : resolveArchiveInputs(engine.folder.files, prefix);
+    if (!inputs.length) throw ENGINE_FILE_NOT_FOUND({ file: request.input ?? `${prefix}*.zip`, setting: action.prefixSetting });
+    return inputs;
+  }
+  const location = request.input ?? settings.text(action.locationSetting);
+  const inputs = request.input
+    ? resolveInputFiles(engine.folder.files, normalizeAreaPath(request.input), action.defaultFile)
+    : resolveInputFiles(engine.folder.files, location, action.defaultFile);
+  if (!inputs.length) throw ENGINE_FILE_NOT_FOUND({ file: location.trim() || action.defaultFile, setting: action.locationSetting });
+  return inputs;
 }

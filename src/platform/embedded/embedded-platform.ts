@@ -24,6 +24,7 @@ import { unenrolUsers } from './unenrolments.js';
 import { deleteUsers } from './user-deletion.js';
 import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
+import { findHostedUsers, findUserPictures, setUserPictures } from './user-pictures.js';
 import { createUsers, findUsers } from './users.js';
 
 const CAPABILITIES: Capabilities = {
@@ -104,6 +105,9 @@ export class EmbeddedPlatform implements Platform {
       findEmptyGroupings: (input) => findEmptyGroupings(db, input),
       findGroupingGroups: (input) => findGroupingGroups(db, input),
       assignGroupings: (input) => write((trx) => assignGroupings(trx, input)),
+      findHostedUsers: (input) => findHostedUsers(db, input, sqlite),
+      findUserPictures: (input) => findUserPictures(db, input),
+      setUserPictures: (input) => write((trx) => setUserPictures(trx, input)),
     };
   }
 
