@@ -37,8 +37,10 @@ import type {
   UserChange,
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
+import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
 
 export * from './entities.js';
+export * from './course-record.js';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -182,6 +184,23 @@ export interface Operations {
   findGroupingGroups: Operation<{ readonly groupingIds: readonly number[] }, readonly GroupingBinding[]>;
   /** Binds groups to groupings of their course; bound already answers `added` false. */
   assignGroupings: Operation<readonly GroupingBinding[], readonly ItemResult<Added>[]>;
+
+  // Course creation and update file (courses/create).
+  /** Every setting of courses, by id (unknown ids are left out), in id order. */
+  findCourseRecords: Operation<{ readonly courseIds: readonly number[] }, readonly CourseRecord[]>;
+  /**
+   * Writes settings of existing courses (only those given); an unknown course or category, or a shortname or
+   * non-empty idnumber held by another course (or earlier in the call), is refused.
+   */
+  updateCourses: Operation<readonly CourseChange[], readonly ItemResult<null>[]>;
+  /** Creates categories (context, depth and path computed, sortorder after the others); an unknown parent is refused. */
+  createCategories: Operation<readonly NewCategory[], readonly ItemResult<{ readonly id: number }>[]>;
+  /** The sections of courses, by course then section number. */
+  findCourseSections: Operation<{ readonly courseIds: readonly number[] }, readonly CourseSection[]>;
+  /** Writes sections of courses (see SectionsChange); an unknown course is refused. */
+  saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
+  /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
+  addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -236,4 +255,10 @@ export const WRITES: Record<OperationKind, boolean> = {
   findEmptyGroupings: false,
   findGroupingGroups: false,
   assignGroupings: true,
+  findCourseRecords: false,
+  updateCourses: true,
+  createCategories: true,
+  findCourseSections: false,
+  saveCourseSections: true,
+  addEnrolInstances: true,
 };

@@ -58,6 +58,7 @@ async function insertCourses(db: Kysely<Database>, courses: readonly NewCourse[]
           enddate: course.enddate ?? 0,
           timecreated: now,
           timemodified: now,
+          ...course.settings,
         })),
       )
       .returning(['id', 'shortname'])

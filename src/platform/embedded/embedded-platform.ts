@@ -10,6 +10,10 @@ import { syncCohortEnrolments } from './cohort-sync.js';
 import { addCohortMembers, createCohorts } from './cohorts.js';
 import { assignCourseRoles, findCourseRoles, unassignCourseRoles } from './course-roles.js';
 import { createCourses } from './courses.js';
+import { createCategories } from './categories.js';
+import { findCourseRecords, updateCourses } from './course-records.js';
+import { findCourseSections, saveCourseSections } from './course-sections.js';
+import { addEnrolInstances } from './plain-instances.js';
 import { findCohortMembers, findEnrolments, findGroupMembers } from './memberships.js';
 import { enrolUsers, findEnrolInstances, updateEnrolments } from './enrolments.js';
 import { exportEntity } from './export.js';
@@ -104,6 +108,12 @@ export class EmbeddedPlatform implements Platform {
       findEmptyGroupings: (input) => findEmptyGroupings(db, input),
       findGroupingGroups: (input) => findGroupingGroups(db, input),
       assignGroupings: (input) => write((trx) => assignGroupings(trx, input)),
+      findCourseRecords: (input) => findCourseRecords(db, input),
+      updateCourses: (input) => write((trx) => updateCourses(trx, input)),
+      createCategories: (input) => write((trx) => createCategories(trx, input)),
+      findCourseSections: (input) => findCourseSections(db, input),
+      saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input)),
+      addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
     };
   }
 
