@@ -6,6 +6,7 @@ import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
+import { coursesCreateAction } from './courses/courses-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly ProcessorAction[] = [
@@ -18,6 +19,7 @@ export const ACTIONS: readonly ProcessorAction[] = [
   enrolsAction,
   cohortsAction,
   cohortBindingsAction,
+  coursesCreateAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */
