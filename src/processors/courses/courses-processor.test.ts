@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
-import { buildCategory, buildCourse, buildUser } from '../../../test/factories.js';
+import { buildUser } from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
 import { categories, course, courses, enrolled, fixture, methods, runCourses, sections, simulateThenRun } from './fixtures/courses-kit.js';
