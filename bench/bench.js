@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCoursesFile } from './courses-case.js';
 import { generateEnrolsFile, measureRawEnrolInsert, seedEnrolmentSite } from './enrols-case.js';
 import { generateUsersFile } from './generate-users.js';
 import { measureParallelScaling, measurePasswordHashing } from './password-case.js';
@@ -116,6 +117,21 @@ const CASES = {
       console.log(`users-passwords: this machine's ${cores} cores give ${scaling.toFixed(2)}× one core on a bare SHA-512 loop, so at most ${Math.round(scaling * oneCoreRate)} hashes/s here; the pool reaches ${((hashesPerSec / (scaling * oneCoreRate)) * 100).toFixed(0)}% of that`);
       // The raw limit of this case is every core hashing at one core's rate.
       return { rows, rowsPerSec: hashesPerSec, limitRowsPerSec: cores * oneCoreRate, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /** 20,000 new courses (courses/create) in 1,000 three-level category paths created on the way, four topics each. */
+  async 'courses-create'() {
+    const rows = Number(process.env.BENCH_COURSES_ROWS ?? 20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const file = join(dir, 'uploadcourses.csv');
+      await generateCoursesFile(file, rows);
+      const run = runCli(join(dir, 'data'), ['run', 'courses/create', '--file', file]);
+      if (!run.output.includes(`course: ${rows} created`)) throw new Error(`unexpected result:\n${run.output}`);
+      console.log(`courses-create: ${Math.round(rows / run.seconds)} courses/s (target ≥ 5000 on SQLite), peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+      return { rows, rowsPerSec: rows / run.seconds, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

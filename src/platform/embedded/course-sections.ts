@@ -1,10 +1,12 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { CourseSection, SectionsChange } from '../course-record.js';
 import { succeeded, type ItemResult } from '../item-result.js';
 import { reject } from './rejections.js';
 import { existingCourseIds } from './existing.js';
-import { chunks, keyOf, selectIn } from './sql-helpers.js';
+import { insertRows } from './bulk-insert.js';
+import { keyOf, selectIn } from './sql-helpers.js';
 
 /** The sections of courses, by course then section number. */
 export async function findCourseSections(db: Kysely<Database>, { courseIds }: { readonly courseIds: readonly number[] }): Promise<CourseSection[]> {
@@ -31,7 +33,7 @@ export function applySectionsChange(current: readonly CourseSection[], change: S
  * Writes sections (see SectionsChange): new ones inserted 500 a statement, changed ones updated, and with
  * `replace` those not listed deleted. An unknown course rejects the item.
  */
-export async function saveCourseSections(db: Kysely<Database>, changes: readonly SectionsChange[]): Promise<ItemResult<null>[]> {
+export async function saveCourseSections(db: Kysely<Database>, changes: readonly SectionsChange[], sqlite?: SQLite.Database): Promise<ItemResult<null>[]> {
   const courses = await existingCourseIds(db, changes.map((change) => change.courseId));
   const current = new Map<number, CourseSection[]>();
   for (const section of await findCourseSections(db, { courseIds: [...courses] })) {
@@ -59,11 +61,7 @@ export async function saveCourseSections(db: Kysely<Database>, changes: readonly
     await db.deleteFrom('lms_course_sections').where('course', '=', section.courseId).where('section', '=', section.section).execute();
   }
   const rows = new Map(inserts.map((section) => [keyOf(section.courseId, section.section), section]));
-  for (const part of chunks([...rows.values()], 500)) {
-    await db
-      .insertInto('lms_course_sections')
-      .values(part.map((section) => ({ course: section.courseId, section: section.section, name: section.name, summary: section.summary })))
-      .execute();
-  }
+  const values = [...rows.values()].map((section) => ({ course: section.courseId, section: section.section, name: section.name, summary: section.summary }));
+  await insertRows(db, sqlite, 'lms_course_sections', values);
   return results;
 }

@@ -58,7 +58,7 @@ export class EmbeddedPlatform implements Platform {
     this.#handlers = {
       findUsers: (input) => findUsers(db, input, sqlite),
       findCourses: (input) => findCourses(db, input),
-      createCourses: (input) => write((trx) => createCourses(trx, input)),
+      createCourses: (input) => write((trx) => createCourses(trx, input, sqlite)),
       findCategories: (input) => findCategories(db, input),
       findRoles: (input) => findRoles(db, input),
       findCohorts: (input) => findCohorts(db, input),
@@ -112,7 +112,7 @@ export class EmbeddedPlatform implements Platform {
       updateCourses: (input) => write((trx) => updateCourses(trx, input)),
       createCategories: (input) => write((trx) => createCategories(trx, input)),
       findCourseSections: (input) => findCourseSections(db, input),
-      saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input)),
+      saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input, sqlite)),
       addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
     };
   }

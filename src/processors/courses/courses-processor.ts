@@ -31,7 +31,7 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
   const { settings, platform } = context;
   const field = courseUploadField(settings);
   const layout = rowLayout(context.columns);
-  const readDate = createDateReader(settings.text('dates_timezone')).read;
+  const readDate = memoized(createDateReader(settings.text('dates_timezone')).read);
   const catalogue = new CourseCatalogue(platform);
   const templates = new TemplateLibrary(platform);
   const roles = new RoleLookup(platform);
@@ -113,4 +113,13 @@ async function writeTasks(tasks: readonly CourseTask[], context: ProcessorContex
     task.info(code[task.template!.use], { template: task.template!.name, sections, groups, groupings, methods });
     if (task.kind === 'update' && (sections || groups || groupings || methods || task.template!.use === 'replace')) task.changed('template');
   }
+}
+
+/** A date reader that reads each distinct text once: course files repeat a few start dates over thousands of rows. */
+function memoized(read: (value: string) => number | null): (value: string) => number | null {
+  const known = new Map<string, number | null>();
+  return (value) => {
+    if (!known.has(value)) known.set(value, read(value));
+    return known.get(value)!;
+  };
 }

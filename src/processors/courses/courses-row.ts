@@ -55,6 +55,8 @@ const TOPIC_NAME_MAX = 255;
 export interface RowLayout {
   readonly topics: readonly number[];
   readonly teachers: readonly string[];
+  /** The setting columns the header holds, with their rules. */
+  readonly settings: readonly (readonly [string, (typeof VALUE_RULES)[string]])[];
 }
 
 export function rowLayout(columns: readonly string[]): RowLayout {
@@ -63,6 +65,7 @@ export function rowLayout(columns: readonly string[]): RowLayout {
   return {
     topics: numbered(/^topic(\d+)$/),
     teachers: numbered(/^teacher(\d+)_account$/).map((index) => `teacher${index}_account`),
+    settings: Object.entries(VALUE_RULES).filter(([column]) => columns.includes(column)),
   };
 }
 
@@ -82,8 +85,7 @@ export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: Row
   if (field === 'id' && !/^\d+$/.test(identifier)) return problem('id', { code: 'COURSES_BAD_NUMBER', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
 
   const settings: Record<string, string | number> = { fullname: value('fullname'), shortname: value('shortname') };
-  for (const [column, rule] of Object.entries(VALUE_RULES)) {
-    if (!row.has(column)) continue;
+  for (const [column, rule] of layout.settings) {
     const given = value(column);
     // An empty text clears the setting; an empty number, date or choice gives nothing (the default, or no change).
     if (given === '' && rule.kind !== 'text') continue;
