@@ -50,8 +50,10 @@ export async function saveCourseSections(db: Kysely<Database>, changes: readonly
     deletes.push(...before.filter((section) => !kept.has(section.section)));
     for (const section of after) {
       const was = old.get(section.section);
-      if (!was) inserts.push(section);
-      else if (was.name !== section.name || was.summary !== section.summary) deletes.push(was), inserts.push(section);
+      if (was && was.name === section.name && was.summary === section.summary) continue;
+      // A changed section is rewritten: deleted, then inserted with its new name and summary.
+      if (was) deletes.push(was);
+      inserts.push(section);
     }
     current.set(change.courseId, after);
     return succeeded(null);
