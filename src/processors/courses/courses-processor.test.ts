@@ -186,5 +186,25 @@ for (const kind of DATABASES) {
       // self and guest 0 on a new course: no instance is added.
       expect(await methods(engine)).toEqual(['ALL manual on student']);
     });
+
+    it('stops on a header without fullname, without the identifier column, or with an unknown or out-of-range column', async () => {
+      await open();
+      const cases: [string, string][] = [
+        ['shortname;summary', '"fullname" is missing'],
+        ['shortname;fullname;topic53', 'unknown column "topic53"'],
+        ['shortname;fullname;teacher_account', 'unknown column "teacher_account"'],
+        ['shortname;fullname;numsections', 'unknown column "numsections"'],
+      ];
+      for (const [header, problem] of cases) {
+        const { run, report } = await runCourses(engine, csv(header, 'A;B;C'));
+        expect(run.status).not.toBe('succeeded');
+        expect(report).toContain(problem);
+      }
+      await engine.settings.save({ courses_fileuploadidentifier: 'idnumber' });
+      const { run, report } = await runCourses(engine, csv('shortname;fullname', 'A;B'));
+      expect(run.status).not.toBe('succeeded');
+      expect(report).toContain('"idnumber" is missing');
+      expect(await courses(engine)).toEqual({});
+    });
   });
 }
