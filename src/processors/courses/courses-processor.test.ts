@@ -206,5 +206,16 @@ for (const kind of DATABASES) {
       expect(report).toContain('"idnumber" is missing');
       expect(await courses(engine)).toEqual({});
     });
+
+    it('carries courses and categories from batch to batch: a file longer than a batch, simulated then run', async () => {
+      await open();
+      const rows = Array.from({ length: 2100 }, (_, index) => `C${index};Course ${index};Level ${index % 3}/Group ${index % 7};Week|Summary ${index}`);
+      // The last row names the course of the first again: found in the catalogue of the run, skipped.
+      const { lines, run } = await simulateThenRun(engine, csv('shortname;fullname;category;topic1', ...rows, 'C0;Again;;'));
+      expect(run.counters.entities).toEqual({ 'course.created': 2100, 'course.skipped': 1, 'category.created': 24 });
+      expect(lines.at(-1)).toBe('line 2102 [skipped] Course [C0]  Course 0 already exists (courses_forceupdate is off).');
+      expect(lines.filter((line) => line.includes('Category Level 0/Group 3 created'))).toEqual(['line 5 [info] Category Level 0/Group 3 created']);
+      expect((await categories(engine)).length).toBe(25);
+    });
   });
 }
