@@ -6,7 +6,7 @@ import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
-import { coursesCreateAction } from './courses/courses-processor.js';
+import { coursesCreateAction } from './courses/upload-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly ProcessorAction[] = [

@@ -1,9 +1,9 @@
 import { COURSE_NUMBER_FIELDS, COURSE_TEXT_FIELDS, type CourseSettings, type NewCourse } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import type { CategoryResolver } from './course-categories.js';
-import type { CourseTask } from './course-task.js';
-import { templateSettings } from './course-templates.js';
-import type { CourseCatalogue } from './courses-catalogue.js';
+import type { CategoryResolver } from './upload-categories.js';
+import type { CourseTask } from './upload-task.js';
+import { templateSettings } from './upload-templates.js';
+import type { CourseCatalogue } from './upload-catalogue.js';
 
 /** Resolves the categories the batch's rows ask for, creating missing path levels; the first row through a created level reports it. */
 export async function writeCategories(tasks: readonly CourseTask[], resolver: CategoryResolver): Promise<void> {
@@ -17,7 +17,7 @@ export async function writeCategories(tasks: readonly CourseTask[], resolver: Ca
     }
     task.categoryId = answer.id;
     task.categoryLabel = answer.label;
-    for (const path of answer.created) task.info('COURSES_CATEGORY_CREATED', { path }, 'category.created');
+    for (const path of answer.created) task.info('COURSES_UPLOAD_CATEGORY_CREATED', { path }, 'category.created');
   }
 }
 
@@ -72,7 +72,7 @@ export async function updateCourses(tasks: readonly CourseTask[], platform: Plat
   const changes = updating.flatMap((task) => {
     const record = records.get(task.courseId);
     if (!record) {
-      task.fail('COURSES_PLATFORM_REJECTED', { action: 'update', shortname: task.row.shortname, reason: `No course with id ${task.courseId}` });
+      task.fail('COURSES_UPLOAD_PLATFORM_REJECTED', { action: 'update', shortname: task.row.shortname, reason: `No course with id ${task.courseId}` });
       return [];
     }
     task.record = record;

@@ -1,6 +1,6 @@
 import type { PlatformCourse } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import type { CourseUploadField } from './courses-columns.js';
+import type { CourseUploadField } from './upload-columns.js';
 
 const FIELDS = ['id', 'shortname', 'idnumber'] as const;
 

@@ -1,10 +1,10 @@
 import type { ItemResult } from '../../platform/item-result.js';
 import type { CourseRecord, PlatformCourse, PlatformRole, PlatformUser } from '../../platform/operations.js';
 import type { RowDetail, RowOutcome, RowStatus } from '../processor.js';
-import type { CategoryRequest } from './course-categories.js';
-import type { TemplateContent } from './course-templates.js';
-import type { CoursesMessageCode } from './courses-messages.js';
-import type { CourseRow } from './courses-row.js';
+import type { CategoryRequest } from './upload-categories.js';
+import type { TemplateContent } from './upload-templates.js';
+import type { UploadMessageCode } from './upload-messages.js';
+import type { CourseRow } from './upload-row.js';
 
 /** What a template does to the course of a row: a new course on it, or content added to or replacing an existing one's. */
 export type TemplateUse = 'new' | 'add' | 'replace';
@@ -37,7 +37,7 @@ export class CourseTask {
   /** Names of the columns whose writes changed something (update). */
   readonly changes: string[] = [];
   readonly details: RowDetail[] = [];
-  #error: { code: CoursesMessageCode; params: Record<string, string | number>; column?: string } | null = null;
+  #error: { code: UploadMessageCode; params: Record<string, string | number>; column?: string } | null = null;
 
   constructor(row: CourseRow, kind: CourseTask['kind'], existing: PlatformCourse | null) {
     this.row = row;
@@ -55,25 +55,25 @@ export class CourseTask {
     return !this.failed && this.kind !== 'skip';
   }
 
-  fail(code: CoursesMessageCode, params: Record<string, string | number>, column?: string): void {
+  fail(code: UploadMessageCode, params: Record<string, string | number>, column?: string): void {
     if (!this.#error) this.#error = { code, params, ...(column ? { column } : {}) };
   }
 
   /** A refusal of the course's own write makes the row an error. */
   refused<T>(result: ItemResult<T>): result is Extract<ItemResult<T>, { ok: false }> {
     if (result.ok) return false;
-    this.fail('COURSES_PLATFORM_REJECTED', { action: this.kind, shortname: this.row.shortname, reason: result.error.message });
+    this.fail('COURSES_UPLOAD_PLATFORM_REJECTED', { action: this.kind, shortname: this.row.shortname, reason: result.error.message });
     return true;
   }
 
   /** A refusal of a write after the course was saved (a section, a teacher…) is a warning; answers whether it was refused. */
   warnIfRefused<T>(result: ItemResult<T>, step: string): result is Extract<ItemResult<T>, { ok: false }> {
     if (result.ok) return false;
-    this.details.push({ code: 'COURSES_STEP_FAILED', params: { step, reason: result.error.message }, level: 'warning' });
+    this.details.push({ code: 'COURSES_UPLOAD_STEP_FAILED', params: { step, reason: result.error.message }, level: 'warning' });
     return true;
   }
 
-  info(code: CoursesMessageCode, params: Record<string, string | number> = {}, counter?: string): void {
+  info(code: UploadMessageCode, params: Record<string, string | number> = {}, counter?: string): void {
     this.details.push({ code, params, ...(counter ? { counter } : {}) });
   }
 
@@ -88,15 +88,15 @@ export class CourseTask {
     const { shortname, fullname } = this.row;
     if (this.kind === 'create') {
       const params = { shortname, fullname, category: this.categoryLabel, ...(this.template ? { template: this.template.name } : {}) };
-      return { ...base, status: 'created', code: this.template ? 'COURSES_CREATED_FROM_TEMPLATE' : 'COURSES_CREATED', params };
+      return { ...base, status: 'created', code: this.template ? 'COURSES_UPLOAD_CREATED_FROM_TEMPLATE' : 'COURSES_UPLOAD_CREATED', params };
     }
     const course = this.existing!;
     const names = { shortname: course.shortname, idnumber: course.idnumber, fullname: course.fullname };
-    if (this.kind === 'skip') return { ...base, status: 'skipped', code: 'COURSES_EXISTS', params: names, tryback: false };
+    if (this.kind === 'skip') return { ...base, status: 'skipped', code: 'COURSES_UPLOAD_EXISTS', params: names, tryback: false };
     const status: RowStatus = this.changes.length ? 'updated' : 'unchanged';
     const after = { ...names, shortname, fullname, idnumber: String(this.row.settings.idnumber ?? course.idnumber) };
     return status === 'updated'
-      ? { ...base, status, code: 'COURSES_UPDATED', params: { ...after, changes: this.changes.join(', ') } }
-      : { ...base, status, code: 'COURSES_UNCHANGED', params: after };
+      ? { ...base, status, code: 'COURSES_UPLOAD_UPDATED', params: { ...after, changes: this.changes.join(', ') } }
+      : { ...base, status, code: 'COURSES_UPLOAD_UNCHANGED', params: after };
   }
 }

@@ -3,18 +3,18 @@ import { createDateReader } from '../dates.js';
 import { RoleLookup } from '../lookups.js';
 import { PendingKeys } from '../pending-keys.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../processor.js';
-import { CategoryResolver, type CategoryMode } from './course-categories.js';
-import { writeSections, writeTemplateGroups, type TemplateCounts } from './course-content.js';
-import { writeMethods } from './course-methods.js';
-import type { CourseTask } from './course-task.js';
-import { TeacherMatches } from './course-teachers.js';
-import { TemplateLibrary } from './course-templates.js';
-import { createCourses, updateCourses, writeCategories } from './course-writes.js';
-import { CourseCatalogue } from './courses-catalogue.js';
-import { courseUploadField, coursesColumns } from './courses-columns.js';
-import { COURSES_MESSAGES } from './courses-messages.js';
-import { planRow, type PlanContext } from './courses-plan.js';
-import { readCourseRow, rowLayout, type CourseRow } from './courses-row.js';
+import { CategoryResolver, type CategoryMode } from './upload-categories.js';
+import { writeSections, writeTemplateGroups, type TemplateCounts } from './upload-content.js';
+import { writeMethods } from './upload-methods.js';
+import type { CourseTask } from './upload-task.js';
+import { TeacherMatches } from './upload-teachers.js';
+import { TemplateLibrary } from './upload-templates.js';
+import { createCourses, updateCourses, writeCategories } from './upload-writes.js';
+import { CourseCatalogue } from './upload-catalogue.js';
+import { courseUploadField, coursesColumns } from './upload-columns.js';
+import { UPLOAD_COURSES_MESSAGES } from './upload-messages.js';
+import { planRow, type PlanContext } from './upload-plan.js';
+import { readCourseRow, rowLayout, type CourseRow } from './upload-row.js';
 
 /** The course creation and update file (spec 5.3–5.6, as corrected by decisions 35–39 and 47). */
 export const coursesCreateAction: ProcessorAction = {
@@ -23,7 +23,7 @@ export const coursesCreateAction: ProcessorAction = {
   locationSetting: 'courses_fileuploadlocation',
   defaultFile: 'uploadcourses.csv',
   columns: coursesColumns,
-  messages: COURSES_MESSAGES,
+  messages: UPLOAD_COURSES_MESSAGES,
   process: processCourses,
 };
 
@@ -109,7 +109,7 @@ async function writeTasks(tasks: readonly CourseTask[], context: ProcessorContex
   await writeMethods(tasks, platform, counts);
   for (const [task, { sections, groups, groupings, methods }] of counts) {
     if (!task.live) continue;
-    const code = { new: 'COURSES_TEMPLATE_COPIED', add: 'COURSES_TEMPLATE_ADDED', replace: 'COURSES_TEMPLATE_REPLACED' } as const;
+    const code = { new: 'COURSES_UPLOAD_TEMPLATE_COPIED', add: 'COURSES_UPLOAD_TEMPLATE_ADDED', replace: 'COURSES_UPLOAD_TEMPLATE_REPLACED' } as const;
     task.info(code[task.template!.use], { template: task.template!.name, sections, groups, groupings, methods });
     if (task.kind === 'update' && (sections || groups || groupings || methods || task.template!.use === 'replace')) task.changed('template');
   }

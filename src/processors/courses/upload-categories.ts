@@ -1,6 +1,6 @@
 import type { PlatformCategory } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import type { CoursesMessageCode } from './courses-messages.js';
+import type { UploadMessageCode } from './upload-messages.js';
 
 /** How the `category` column names categories (`courses_coursecategoryidentifier`). */
 export type CategoryMode = 'idname' | 'idnumber';
@@ -14,7 +14,7 @@ export type CategoryRequest =
 /** Where a request leads: the category (and how to name it in the report), or why not. */
 export type CategoryAnswer =
   | { readonly ok: true; readonly id: number; readonly label: string; readonly created: readonly string[] }
-  | { readonly ok: false; readonly code: CoursesMessageCode; readonly params: Readonly<Record<string, string | number>> };
+  | { readonly ok: false; readonly code: UploadMessageCode; readonly params: Readonly<Record<string, string | number>> };
 
 const NAME_MAX = 255;
 
@@ -73,7 +73,7 @@ export class CategoryResolver {
           requestKey(request),
           category
             ? { ok: true, id: category.id, label: category.name, created: [] }
-            : { ok: false, code: 'COURSES_CATEGORY_NOT_FOUND', params: { column: 'category', by: request.by, value: request.value } },
+            : { ok: false, code: 'COURSES_UPLOAD_CATEGORY_NOT_FOUND', params: { column: 'category', by: request.by, value: request.value } },
         );
       }
     }
@@ -131,7 +131,7 @@ export class CategoryResolver {
       this.#answers.set(
         requestKey(path),
         id === null
-          ? { ok: false, code: 'COURSES_CATEGORY_FAILED', params: { reason: reasons[index]! } }
+          ? { ok: false, code: 'COURSES_UPLOAD_CATEGORY_FAILED', params: { reason: reasons[index]! } }
           : { ok: true, id, label: path.value, created: created[index]! },
       );
     });

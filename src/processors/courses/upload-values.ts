@@ -3,7 +3,7 @@ import { DATE_FORMS } from '../dates.js';
 
 /** Why a value was refused: a message code of the catalogue and its parameters. */
 export interface ValueProblem {
-  readonly code: 'COURSES_BAD_FLAG' | 'COURSES_BAD_NUMBER' | 'COURSES_BAD_CHOICE' | 'COURSES_TOO_LONG' | 'COURSES_BAD_DATE';
+  readonly code: 'COURSES_UPLOAD_BAD_FLAG' | 'COURSES_UPLOAD_BAD_NUMBER' | 'COURSES_UPLOAD_BAD_CHOICE' | 'COURSES_UPLOAD_TOO_LONG' | 'COURSES_UPLOAD_BAD_DATE';
   readonly params: Readonly<Record<string, string | number>>;
 }
 
@@ -55,22 +55,22 @@ export const VALUE_RULES: Readonly<Record<string, Rule>> = {
 export function readValue(rule: Rule, value: string, readDate: (value: string) => number | null): { value: string | number } | ValueProblem {
   switch (rule.kind) {
     case 'text':
-      return rule.max !== undefined && [...value].length > rule.max ? { code: 'COURSES_TOO_LONG', params: { max: rule.max } } : { value };
+      return rule.max !== undefined && [...value].length > rule.max ? { code: 'COURSES_UPLOAD_TOO_LONG', params: { max: rule.max } } : { value };
     case 'choice':
-      return rule.choices.includes(value) ? { value } : { code: 'COURSES_BAD_CHOICE', params: { choices: rule.choices.join(', ') } };
+      return rule.choices.includes(value) ? { value } : { code: 'COURSES_UPLOAD_BAD_CHOICE', params: { choices: rule.choices.join(', ') } };
     case 'number': {
       const number = /^\d+$/.test(value) ? Number(value) : NaN;
       if (number >= rule.min && number <= rule.max) return { value: number };
-      return rule.max === 1 ? { code: 'COURSES_BAD_FLAG', params: {} } : { code: 'COURSES_BAD_NUMBER', params: { min: rule.min, max: rule.max } };
+      return rule.max === 1 ? { code: 'COURSES_UPLOAD_BAD_FLAG', params: {} } : { code: 'COURSES_UPLOAD_BAD_NUMBER', params: { min: rule.min, max: rule.max } };
     }
     case 'date': {
       const date = readDate(value);
-      return date === null ? { code: 'COURSES_BAD_DATE', params: { forms: DATE_FORMS } } : { value: date };
+      return date === null ? { code: 'COURSES_UPLOAD_BAD_DATE', params: { forms: DATE_FORMS } } : { value: date };
     }
   }
 }
 
 /** A 0/1 column (`self`, `guest`) read as a boolean, or the problem with it. */
 export function readFlag(value: string): { value: boolean } | ValueProblem {
-  return value === '0' || value === '1' ? { value: value === '1' } : { code: 'COURSES_BAD_FLAG', params: {} };
+  return value === '0' || value === '1' ? { value: value === '1' } : { code: 'COURSES_UPLOAD_BAD_FLAG', params: {} };
 }

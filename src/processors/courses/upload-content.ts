@@ -1,6 +1,6 @@
 import type { CourseSection, PlatformGroup, PlatformGrouping, SectionsChange } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import type { CourseTask } from './course-task.js';
+import type { CourseTask } from './upload-task.js';
 
 /** Moodle's default number of sections of a new course (`moodlecourse | numsections`). */
 const DEFAULT_SECTIONS = 4;
@@ -57,7 +57,7 @@ export async function writeSections(tasks: readonly CourseTask[], platform: Plat
   const results = await platform.run('saveCourseSections', writes.map(({ change }) => change));
   writes.forEach(({ task, topics }, index) => {
     if (task.warnIfRefused(results[index]!, 'sections')) return;
-    if (topics.length) task.info('COURSES_SECTIONS_WRITTEN', { sections: topics.join(', ') });
+    if (topics.length) task.info('COURSES_UPLOAD_SECTIONS_WRITTEN', { sections: topics.join(', ') });
     if (task.kind === 'update') for (const topic of topics) task.changed(topic);
   });
 }

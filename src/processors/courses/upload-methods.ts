@@ -1,7 +1,7 @@
 import type { NewCohortInstance, NewEnrolInstance, PlatformEnrolInstance } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import type { TemplateCounts } from './course-content.js';
-import type { CourseTask } from './course-task.js';
+import type { TemplateCounts } from './upload-content.js';
+import type { CourseTask } from './upload-task.js';
 
 /** The plain methods the `self` and `guest` columns drive, and that a template passes on. */
 const PLAIN_METHODS = ['self', 'guest'] as const;
@@ -42,14 +42,14 @@ export async function writeMethods(tasks: readonly CourseTask[], platform: Platf
     if (item.enrol === 'manual') manual.set(task, result.value.id);
     else if (fromTemplate) counts.get(task)!.methods += 1;
     else {
-      task.info(item.enabled ? 'COURSES_METHOD_ADDED' : 'COURSES_METHOD_ADDED_DISABLED', { enrol: item.enrol });
+      task.info(item.enabled ? 'COURSES_UPLOAD_METHOD_ADDED' : 'COURSES_UPLOAD_METHOD_ADDED_DISABLED', { enrol: item.enrol });
       if (task.kind === 'update') task.changed(item.enrol);
     }
   });
   const changed = await platform.run('setEnrolInstancesStatus', statuses.map(({ instance, enabled }) => ({ instanceId: instance.id, enabled })));
   statuses.forEach(({ task, enrol, enabled }, index) => {
     if (task.warnIfRefused(changed[index]!, `enrolment method ${enrol}`)) return;
-    task.info(enabled ? 'COURSES_METHOD_ENABLED' : 'COURSES_METHOD_DISABLED', { enrol });
+    task.info(enabled ? 'COURSES_UPLOAD_METHOD_ENABLED' : 'COURSES_UPLOAD_METHOD_DISABLED', { enrol });
     task.changed(enrol);
   });
   await copyCohortMethods(live, platform, counts);
@@ -91,8 +91,8 @@ async function enrolTeachers(tasks: readonly CourseTask[], platform: Platform, m
     if (task.warnIfRefused(result, column)) return;
     const params = { user: teacher.user.username, role: teacher.role.shortname };
     if (result.value.added) {
-      task.info('COURSES_TEACHER_ENROLLED', params, 'enrolment.created');
+      task.info('COURSES_UPLOAD_TEACHER_ENROLLED', params, 'enrolment.created');
       task.changed(column);
-    } else task.info('COURSES_TEACHER_ALREADY', params);
+    } else task.info('COURSES_UPLOAD_TEACHER_ALREADY', params);
   });
 }

@@ -1,159 +1,159 @@
 import type { Bilingual } from '../../errors.js';
 
 /** Report wording of the course creation file, by code (the original's wording where it had one, spec 5.3). */
-export const COURSES_MESSAGES = {
+export const UPLOAD_COURSES_MESSAGES = {
   // Row checks, before anything is looked up.
-  COURSES_EMPTY: {
+  COURSES_UPLOAD_EMPTY: {
     en: 'column {column}: a value is required',
     fr: 'colonne {column} : une valeur est requise',
   },
-  COURSES_TOO_LONG: {
+  COURSES_UPLOAD_TOO_LONG: {
     en: 'column {column}: Invalid value for field {column} ("{value}"); expected at most {max} characters',
     fr: 'colonne {column} : valeur invalide pour le champ {column} (« {value} ») ; attendu au plus {max} caractères',
   },
-  COURSES_BAD_FLAG: {
+  COURSES_UPLOAD_BAD_FLAG: {
     en: 'column {column}: Invalid value for field {column} ("{value}"); expected 0 or 1',
     fr: 'colonne {column} : valeur invalide pour le champ {column} (« {value} ») ; attendu 0 ou 1',
   },
-  COURSES_BAD_NUMBER: {
+  COURSES_UPLOAD_BAD_NUMBER: {
     en: 'column {column}: Invalid value for field {column} ("{value}"); expected a whole number from {min} to {max}',
     fr: 'colonne {column} : valeur invalide pour le champ {column} (« {value} ») ; attendu un nombre entier de {min} à {max}',
   },
-  COURSES_BAD_CHOICE: {
+  COURSES_UPLOAD_BAD_CHOICE: {
     en: 'column {column}: Invalid value for field {column} ("{value}"); expected one of {choices}',
     fr: 'colonne {column} : valeur invalide pour le champ {column} (« {value} ») ; attendu l’une des valeurs {choices}',
   },
-  COURSES_BAD_DATE: {
+  COURSES_UPLOAD_BAD_DATE: {
     en: 'column {column}: Invalid value for field {column} ("{value}"); expected a date ({forms})',
     fr: 'colonne {column} : valeur invalide pour le champ {column} (« {value} ») ; attendu une date ({forms})',
   },
-  COURSES_BAD_CATEGORY_PATH: {
+  COURSES_UPLOAD_BAD_CATEGORY_PATH: {
     en: 'column category: "{value}" is not a category path; expected names separated by / (such as Faculty/Department/Year), none empty, each at most 255 characters',
     fr: 'colonne category : « {value} » n’est pas un chemin de catégories ; attendu des noms séparés par / (par exemple Faculté/Département/Année), aucun vide, chacun d’au plus 255 caractères',
   },
   // Lookups and collisions.
-  COURSES_NOT_BY_ID: {
+  COURSES_UPLOAD_NOT_BY_ID: {
     en: 'column id: no course has id {id}; a course cannot be created by its id (courses_fileuploadidentifier is id): identify rows by shortname or idnumber to create courses',
     fr: 'colonne id : aucun cours n’a l’identifiant {id} ; un cours ne peut pas être créé par son identifiant interne (courses_fileuploadidentifier vaut id) : identifiez les lignes par shortname ou idnumber pour créer des cours',
   },
-  COURSES_SHORTNAME_COLLISION: {
+  COURSES_UPLOAD_SHORTNAME_COLLISION: {
     en: 'column shortname: course identified by {identifier} has colliding shortname {shortname} with another existing course ({fullname}).',
     fr: 'colonne shortname : le cours identifié par {identifier} a le nom abrégé {shortname}, déjà pris par un autre cours ({fullname}).',
   },
-  COURSES_IDNUMBER_COLLISION: {
+  COURSES_UPLOAD_IDNUMBER_COLLISION: {
     en: 'column idnumber: course identified by {identifier} has colliding idnumber {idnumber} with another existing course [{shortname}] {fullname}.',
     fr: 'colonne idnumber : le cours identifié par {identifier} a le numéro d’identification {idnumber}, déjà pris par un autre cours [{shortname}] {fullname}.',
   },
-  COURSES_CATEGORY_NOT_FOUND: {
+  COURSES_UPLOAD_CATEGORY_NOT_FOUND: {
     en: 'column {column}: Course category {by} {value} not found',
     fr: 'colonne {column} : catégorie de cours {by} {value} introuvable',
   },
-  COURSES_CATEGORY_FAILED: {
+  COURSES_UPLOAD_CATEGORY_FAILED: {
     en: 'column category: Course with shortname {shortname} could not be created because parent category(ies) failed: {reason}',
     fr: 'colonne category : le cours de nom abrégé {shortname} n’a pas pu être créé, car la création des catégories parentes a échoué : {reason}',
   },
-  COURSES_TEMPLATE_NOT_FOUND: {
+  COURSES_UPLOAD_TEMPLATE_NOT_FOUND: {
     en: 'column template: Could not find template course with shortname {template}. Course {shortname} failed.',
     fr: 'colonne template : cours gabarit de nom abrégé {template} introuvable. Le cours {shortname} a échoué.',
   },
-  COURSES_TEMPLATE_MBZ: {
+  COURSES_UPLOAD_TEMPLATE_MBZ: {
     en: 'column template: {template} is a Moodle backup file (.mbz); restoring backups is a feature of the Moodle platform, not of the {platform} platform: name a template course by its shortname',
     fr: 'colonne template : {template} est une sauvegarde Moodle (.mbz) ; la restauration de sauvegardes est une fonction de la plateforme Moodle, pas de la plateforme {platform} : désignez le cours gabarit par son nom abrégé',
   },
-  COURSES_TEACHER_NOT_FOUND: {
+  COURSES_UPLOAD_TEACHER_NOT_FOUND: {
     en: 'column {column}: no active user has id, username, idnumber or email "{account}"',
     fr: 'colonne {column} : aucun utilisateur actif n’a l’identifiant, le nom d’utilisateur, le numéro d’identification ou le courriel « {account} »',
   },
-  COURSES_TEACHER_AMBIGUOUS: {
+  COURSES_UPLOAD_TEACHER_AMBIGUOUS: {
     en: 'column {column}: "{account}" names {count} users (by username, idnumber or email); give a value that names one user, such as the user id',
     fr: 'colonne {column} : « {account} » désigne {count} utilisateurs (par nom d’utilisateur, numéro d’identification ou courriel) ; donnez une valeur qui désigne un seul utilisateur, par exemple son identifiant',
   },
-  COURSES_ROLE_NOT_FOUND: {
+  COURSES_UPLOAD_ROLE_NOT_FOUND: {
     en: 'column {column}: no role has the shortname "{role}"',
     fr: 'colonne {column} : aucun rôle n’a le nom abrégé « {role} »',
   },
-  COURSES_PLATFORM_REJECTED: {
+  COURSES_UPLOAD_PLATFORM_REJECTED: {
     en: '{action} course [{shortname}]: refused by the platform: {reason}',
     fr: '{action} du cours [{shortname}] : refusé par la plateforme : {reason}',
   },
   // Outcomes.
-  COURSES_CREATED: {
+  COURSES_UPLOAD_CREATED: {
     en: 'Course [{shortname}] {fullname} has been created in category {category}.',
     fr: 'Le cours [{shortname}] {fullname} a été créé dans la catégorie {category}.',
   },
-  COURSES_CREATED_FROM_TEMPLATE: {
+  COURSES_UPLOAD_CREATED_FROM_TEMPLATE: {
     en: 'Course [{shortname}] {fullname} has been created in category {category} on template {template}.',
     fr: 'Le cours [{shortname}] {fullname} a été créé dans la catégorie {category} sur le gabarit {template}.',
   },
-  COURSES_UPDATED: {
+  COURSES_UPLOAD_UPDATED: {
     en: 'Course [{shortname}] {idnumber} {fullname} updated ({changes}).',
     fr: 'Cours [{shortname}] {idnumber} {fullname} mis à jour ({changes}).',
   },
-  COURSES_UNCHANGED: {
+  COURSES_UPLOAD_UNCHANGED: {
     en: 'Course [{shortname}] {idnumber} {fullname} unchanged.',
     fr: 'Cours [{shortname}] {idnumber} {fullname} inchangé.',
   },
-  COURSES_EXISTS: {
+  COURSES_UPLOAD_EXISTS: {
     en: 'Course [{shortname}] {idnumber} {fullname} already exists (courses_forceupdate is off).',
     fr: 'Le cours [{shortname}] {idnumber} {fullname} existe déjà (courses_forceupdate est désactivé).',
   },
   // Further lines of a row.
-  COURSES_CATEGORY_CREATED: {
+  COURSES_UPLOAD_CATEGORY_CREATED: {
     en: 'Category {path} created',
     fr: 'Catégorie {path} créée',
   },
-  COURSES_CATEGORY_KEPT: {
+  COURSES_UPLOAD_CATEGORY_KEPT: {
     en: 'Category kept (courses_protectcategory is on)',
     fr: 'Catégorie conservée (courses_protectcategory est activé)',
   },
-  COURSES_SECTIONS_WRITTEN: {
+  COURSES_UPLOAD_SECTIONS_WRITTEN: {
     en: 'Sections written: {sections}',
     fr: 'Sections écrites : {sections}',
   },
-  COURSES_TEMPLATE_COPIED: {
+  COURSES_UPLOAD_TEMPLATE_COPIED: {
     en: 'Template {template} copied: {sections} sections, {groups} groups, {groupings} groupings, {methods} enrolment methods',
     fr: 'Gabarit {template} copié : {sections} sections, {groups} groupes, {groupings} groupements, {methods} méthodes d’inscription',
   },
-  COURSES_TEMPLATE_ADDED: {
+  COURSES_UPLOAD_TEMPLATE_ADDED: {
     en: 'Template {template} content added: {sections} sections, {groups} groups, {groupings} groupings, {methods} enrolment methods',
     fr: 'Contenu du gabarit {template} ajouté : {sections} sections, {groups} groupes, {groupings} groupements, {methods} méthodes d’inscription',
   },
-  COURSES_TEMPLATE_REPLACED: {
+  COURSES_UPLOAD_TEMPLATE_REPLACED: {
     en: 'Course content replaced by template {template}: {sections} sections, {groups} groups, {groupings} groupings, {methods} enrolment methods',
     fr: 'Contenu du cours remplacé par le gabarit {template} : {sections} sections, {groups} groupes, {groupings} groupements, {methods} méthodes d’inscription',
   },
-  COURSES_TEMPLATE_IGNORED: {
+  COURSES_UPLOAD_TEMPLATE_IGNORED: {
     en: 'Template {template} not applied to the existing course (courses_template_mode is 0)',
     fr: 'Gabarit {template} non appliqué au cours existant (courses_template_mode vaut 0)',
   },
-  COURSES_METHOD_ADDED: {
+  COURSES_UPLOAD_METHOD_ADDED: {
     en: 'Enrolment method {enrol} added',
     fr: 'Méthode d’inscription {enrol} ajoutée',
   },
-  COURSES_METHOD_ADDED_DISABLED: {
+  COURSES_UPLOAD_METHOD_ADDED_DISABLED: {
     en: 'Enrolment method {enrol} added, disabled',
     fr: 'Méthode d’inscription {enrol} ajoutée, désactivée',
   },
-  COURSES_METHOD_ENABLED: {
+  COURSES_UPLOAD_METHOD_ENABLED: {
     en: 'Enrolment method {enrol} enabled',
     fr: 'Méthode d’inscription {enrol} activée',
   },
-  COURSES_METHOD_DISABLED: {
+  COURSES_UPLOAD_METHOD_DISABLED: {
     en: 'Enrolment method {enrol} disabled',
     fr: 'Méthode d’inscription {enrol} désactivée',
   },
-  COURSES_TEACHER_ENROLLED: {
+  COURSES_UPLOAD_TEACHER_ENROLLED: {
     en: 'User {user} enrolled with role {role}',
     fr: 'Utilisateur {user} inscrit avec le rôle {role}',
   },
-  COURSES_TEACHER_ALREADY: {
+  COURSES_UPLOAD_TEACHER_ALREADY: {
     en: 'User {user} already enrolled (role {role})',
     fr: 'Utilisateur {user} déjà inscrit (rôle {role})',
   },
-  COURSES_STEP_FAILED: {
+  COURSES_UPLOAD_STEP_FAILED: {
     en: '{step}: refused by the platform: {reason}',
     fr: '{step} : refusé par la plateforme : {reason}',
   },
 } satisfies Record<string, Bilingual>;
 
-export type CoursesMessageCode = keyof typeof COURSES_MESSAGES;
+export type UploadMessageCode = keyof typeof UPLOAD_COURSES_MESSAGES;

@@ -1,8 +1,8 @@
 import type { CsvRow } from '../../csv/reader.js';
 import type { CourseSettings } from '../../platform/operations.js';
-import type { CourseUploadField } from './courses-columns.js';
-import { readFlag, readValue, VALUE_RULES, type ValueProblem } from './course-values.js';
-import type { CoursesMessageCode } from './courses-messages.js';
+import type { CourseUploadField } from './upload-columns.js';
+import { readFlag, readValue, VALUE_RULES, type ValueProblem } from './upload-values.js';
+import type { UploadMessageCode } from './upload-messages.js';
 
 /** A section a `topicN` column writes. */
 export interface TopicValue {
@@ -42,7 +42,7 @@ export interface CourseRow {
 
 /** A row problem found before any lookup. */
 export interface RowError {
-  readonly code: CoursesMessageCode;
+  readonly code: UploadMessageCode;
   readonly params: Readonly<Record<string, string | number>>;
   readonly column: string;
 }
@@ -77,12 +77,12 @@ export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: Row
     ['fullname', FULLNAME_MAX],
     ['shortname', SHORTNAME_MAX],
   ] as const) {
-    if (value(column) === '') return { code: 'COURSES_EMPTY', params: { column }, column };
-    if ([...value(column)].length > max) return problem(column, { code: 'COURSES_TOO_LONG', params: { max } });
+    if (value(column) === '') return { code: 'COURSES_UPLOAD_EMPTY', params: { column }, column };
+    if ([...value(column)].length > max) return problem(column, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max } });
   }
   const identifier = value(field);
-  if (identifier === '') return { code: 'COURSES_EMPTY', params: { column: field }, column: field };
-  if (field === 'id' && !/^\d+$/.test(identifier)) return problem('id', { code: 'COURSES_BAD_NUMBER', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
+  if (identifier === '') return { code: 'COURSES_UPLOAD_EMPTY', params: { column: field }, column: field };
+  if (field === 'id' && !/^\d+$/.test(identifier)) return problem('id', { code: 'COURSES_UPLOAD_BAD_NUMBER', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
 
   const settings: Record<string, string | number> = { fullname: value('fullname'), shortname: value('shortname') };
   for (const [column, rule] of layout.settings) {
@@ -105,7 +105,7 @@ export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: Row
     const text = value(`topic${section}`);
     if (text === '') continue;
     const [name = '', ...rest] = text.split('|');
-    if ([...name.trim()].length > TOPIC_NAME_MAX) return problem(`topic${section}`, { code: 'COURSES_TOO_LONG', params: { max: TOPIC_NAME_MAX } });
+    if ([...name.trim()].length > TOPIC_NAME_MAX) return problem(`topic${section}`, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max: TOPIC_NAME_MAX } });
     topics.push({ section, name: name.trim(), summary: rest.join('|').trim() });
   }
   const teachers: TeacherValue[] = [];
