@@ -84,6 +84,10 @@ for (const kind of DATABASES) {
       ]);
       await engine.settings.save({ courses_defaultcategory: '4242' });
       expect((await simulateThenRun(engine, csv('shortname;fullname', 'D;D'))).lines).toEqual(['line 2 [error] column category: Course category id 4242 not found']);
+      await engine.settings.save({ courses_defaultcategory: 'Inbox//Unsorted' });
+      expect((await simulateThenRun(engine, csv('shortname;fullname', 'D;D'))).lines).toEqual([
+        'line 2 [error] column category: no category given, and the setting courses_defaultcategory ("Inbox//Unsorted") is not a category id or path; fix the setting',
+      ]);
       const placed = await categoryOf();
       expect(placed.A).toBe(1);
     });

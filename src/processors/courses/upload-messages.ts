@@ -31,6 +31,10 @@ export const UPLOAD_COURSES_MESSAGES = {
     en: 'column category: "{value}" is not a category path; expected names separated by / (such as Faculty/Department/Year), none empty, each at most 255 characters',
     fr: 'colonne category : « {value} » n’est pas un chemin de catégories ; attendu des noms séparés par / (par exemple Faculté/Département/Année), aucun vide, chacun d’au plus 255 caractères',
   },
+  COURSES_UPLOAD_BAD_DEFAULT_CATEGORY: {
+    en: 'column category: no category given, and the setting courses_defaultcategory ("{value}") is not a category id or path; fix the setting',
+    fr: 'colonne category : aucune catégorie donnée, et le réglage courses_defaultcategory (« {value} ») n’est ni un identifiant ni un chemin de catégorie ; corrigez le réglage',
+  },
   // Lookups and collisions.
   COURSES_UPLOAD_NOT_BY_ID: {
     en: 'column id: no course has id {id}; a course cannot be created by its id (courses_fileuploadidentifier is id): identify rows by shortname or idnumber to create courses',

@@ -65,6 +65,7 @@ function planCategory(task: CourseTask, context: PlanContext): void {
   }
   const request = categoryRequest(row.category, context.categoryMode, context.defaultCategory);
   if (request) task.category = request;
+  else if (row.category === '') task.fail('COURSES_UPLOAD_BAD_DEFAULT_CATEGORY', { value: context.defaultCategory }, 'category');
   else task.fail('COURSES_UPLOAD_BAD_CATEGORY_PATH', { value: row.category }, 'category');
 }
 
