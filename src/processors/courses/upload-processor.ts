@@ -76,10 +76,13 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
       tasks = [];
     };
     for (const row of rows) {
-      // A row naming a course an earlier row of the batch creates or renames waits for that write.
+      // A row naming a course an earlier row of the batch creates or renames (as its course or its template) waits for that write.
       const keys = [`${field}:${row.identifier}`, `shortname:${row.shortname}`];
       if (row.settings.idnumber) keys.push(`idnumber:${row.settings.idnumber}`);
+      if (row.template) keys.push(`shortname:${row.template}`);
       if (pending.queued(keys)) await flush();
+      const template = row.template ? catalogue.find('shortname', row.template) : null;
+      if (template && !templates.get(template.id)) await templates.load([template.id]);
       let task = planRow(row, plan);
       if (task.existing && pending.queued([`id:${task.existing.id}`])) {
         await flush();

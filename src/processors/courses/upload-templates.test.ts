@@ -115,5 +115,17 @@ for (const kind of DATABASES) {
       ]);
       expect(await groupsOf(engine, 'EX2')).toEqual(['group Group A (GA)', 'group Group B ()', 'grouping All groups: Group A,Group B']);
     });
+
+    it('takes as template a course an earlier row of the file created', async () => {
+      await open();
+      const { lines } = await simulateThenRun(engine, csv('shortname;fullname;template;topic1', 'BASE;Base;;Base week|From base', 'COPY;Copy;BASE;'));
+      expect(lines).toEqual([
+        'line 2 [created] Course [BASE] Base has been created in category Miscellaneous.',
+        'line 2 [info] Sections written: topic1',
+        'line 3 [created] Course [COPY] Copy has been created in category Miscellaneous on template BASE.',
+        'line 3 [info] Template BASE copied: 2 sections, 0 groups, 0 groupings, 0 enrolment methods',
+      ]);
+      expect((await sections(engine)).filter((line) => line.startsWith('COPY'))).toEqual(['COPY#0 (default)|', 'COPY#1 Base week|From base']);
+    });
   });
 }
