@@ -53,24 +53,10 @@ export async function createCourses(
  */
 async function insertCourses(db: Kysely<Database>, courses: readonly NewCourse[], sqlite?: SQLite.Database): Promise<Map<string, number>> {
   const now = nowSeconds();
-  const rows = courses.map((course) => ({
-    ...COURSE_DEFAULTS,
-    category: course.categoryId,
-    fullname: course.fullname,
-    shortname: course.shortname,
-    idnumber: course.idnumber ?? '',
-    summary: course.summary ?? '',
-    format: course.format ?? 'topics',
-    visible: course.visible === false ? 0 : 1,
-    startdate: course.startdate ?? 0,
-    enddate: course.enddate ?? 0,
-    timecreated: now,
-    timemodified: now,
-    ...course.settings,
-  }));
+  const rows = courses.map((course) => courseRow(course, now));
   const ids = new Map<string, number>();
   if (sqlite) {
-    // Every row has the same keys in the same order (those of COURSE_DEFAULTS first): one prepared statement.
+    // Every row has the same keys in the same order: one prepared statement.
     insertEach(sqlite, 'lms_course', rows).forEach((id, index) => ids.set(rows[index]!.shortname, id));
     return ids;
   }
@@ -78,6 +64,43 @@ async function insertCourses(db: Kysely<Database>, courses: readonly NewCourse[]
     for (const row of await db.insertInto('lms_course').values(part).returning(['id', 'shortname']).execute()) ids.set(row.shortname, row.id);
   }
   return ids;
+}
+
+/**
+ * Every column of a new course, written out in one order (a literal, not spreads: 20,000 rows a run build fast
+ * and share one shape): the course's fields, then its settings, then the site defaults.
+ */
+function courseRow(course: NewCourse, now: number) {
+  const set = course.settings ?? {};
+  const or = <F extends keyof typeof COURSE_DEFAULTS>(field: F) => (set[field] ?? COURSE_DEFAULTS[field]) as (typeof COURSE_DEFAULTS)[F];
+  return {
+    category: course.categoryId,
+    fullname: course.fullname,
+    shortname: course.shortname,
+    idnumber: course.idnumber ?? or('idnumber'),
+    summary: course.summary ?? or('summary'),
+    format: course.format ?? or('format'),
+    visible: course.visible === undefined ? or('visible') : course.visible ? 1 : 0,
+    startdate: course.startdate ?? or('startdate'),
+    enddate: course.enddate ?? or('enddate'),
+    timecreated: set.timecreated ?? now,
+    timemodified: set.timemodified ?? now,
+    sortorder: or('sortorder'),
+    lang: or('lang'),
+    theme: or('theme'),
+    showgrades: or('showgrades'),
+    newsitems: or('newsitems'),
+    marker: or('marker'),
+    maxbytes: or('maxbytes'),
+    legacyfiles: or('legacyfiles'),
+    showreports: or('showreports'),
+    visibleold: or('visibleold'),
+    coursedisplay: or('coursedisplay'),
+    groupmode: or('groupmode'),
+    enablecompletion: or('enablecompletion'),
+    groupmodeforce: or('groupmodeforce'),
+    defaultgroupingid: or('defaultgroupingid'),
+  };
 }
 
 /** The manual instance Moodle adds to every new course (enrol_manual's defaults). */
