@@ -6,6 +6,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateCoursesFile } from './courses-case.js';
 import { generateEnrolsFile, measureRawEnrolInsert, seedEnrolmentSite } from './enrols-case.js';
 import { generateUsersFile } from './generate-users.js';
 import { measureParallelScaling, measurePasswordHashing } from './password-case.js';
@@ -151,6 +152,21 @@ const CASES = {
       // CPU time does not depend on what else the machine runs (much): it says what idle cores would reach.
       console.log(`pictures: ${(cpuPerPicture * 1000).toFixed(1)} ms of CPU per picture, so at most ${Math.round(cores / cpuPerPicture)} pictures/s on ${cores} idle cores; load average now ${loadavg()[0].toFixed(1)}`);
       return { rows: count, rowsPerSec: perSec, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  /** 20,000 new courses (courses/create) in 1,000 three-level category paths created on the way, four topics each. */
+  async 'courses-create'() {
+    const rows = Number(process.env.BENCH_COURSES_ROWS ?? 20_000);
+    const dir = mkdtempSync(join(tmpdir(), 'tool-sync-bench-'));
+    try {
+      const file = join(dir, 'uploadcourses.csv');
+      await generateCoursesFile(file, rows);
+      const run = runCli(join(dir, 'data'), ['run', 'courses/create', '--file', file]);
+      if (!run.output.includes(`course: ${rows} created`)) throw new Error(`unexpected result:\n${run.output}`);
+      console.log(`courses-create: ${Math.round(rows / run.seconds)} courses/s (target ≥ 5000 on SQLite), peak RSS ${run.peakRssMB.toFixed(0)} MB`);
+      return { rows, rowsPerSec: rows / run.seconds, limitRowsPerSec: null, peakRssMB: run.peakRssMB };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

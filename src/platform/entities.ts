@@ -1,3 +1,5 @@
+import type { CourseSettings } from './course-record.js';
+
 /** Fields a user can be found by (the original's `users_primaryidentity` choices). */
 export const USER_LOOKUP_FIELDS = ['id', 'idnumber', 'username', 'email'] as const;
 export type UserLookupField = (typeof USER_LOOKUP_FIELDS)[number];
@@ -118,6 +120,8 @@ export interface NewCourse {
   readonly visible?: boolean;
   readonly startdate?: number;
   readonly enddate?: number;
+  /** Further settings of the course (those of the creation file: showgrades, newsitems, lang…). */
+  readonly settings?: CourseSettings;
 }
 
 /** A course category; `path` lists the ids from the top down (`/1/4/9`). */

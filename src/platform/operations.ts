@@ -38,9 +38,11 @@ import type {
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
+import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
 
 export * from './entities.js';
 export * from './picture-entities.js';
+export * from './course-record.js';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -195,6 +197,23 @@ export interface Operations {
    * then `user.picture` set); an unknown or deleted user is refused.
    */
   setUserPictures: Operation<readonly UserPicture[], readonly ItemResult<PictureSet>[]>;
+
+  // Course creation and update file (courses/create).
+  /** Every setting of courses, by id (unknown ids are left out), in id order. */
+  findCourseRecords: Operation<{ readonly courseIds: readonly number[] }, readonly CourseRecord[]>;
+  /**
+   * Writes settings of existing courses (only those given); an unknown course or category, or a shortname or
+   * non-empty idnumber held by another course (or earlier in the call), is refused.
+   */
+  updateCourses: Operation<readonly CourseChange[], readonly ItemResult<null>[]>;
+  /** Creates categories (context, depth and path computed, sortorder after the others); an unknown parent is refused. */
+  createCategories: Operation<readonly NewCategory[], readonly ItemResult<{ readonly id: number }>[]>;
+  /** The sections of courses, by course then section number. */
+  findCourseSections: Operation<{ readonly courseIds: readonly number[] }, readonly CourseSection[]>;
+  /** Writes sections of courses (see SectionsChange); an unknown course is refused. */
+  saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
+  /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
+  addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -252,4 +271,10 @@ export const WRITES: Record<OperationKind, boolean> = {
   findHostedUsers: false,
   findUserPictures: false,
   setUserPictures: true,
+  findCourseRecords: false,
+  updateCourses: true,
+  createCategories: true,
+  findCourseSections: false,
+  saveCourseSections: true,
+  addEnrolInstances: true,
 };

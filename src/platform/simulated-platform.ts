@@ -4,6 +4,10 @@ import { CohortOverlay } from './simulation/cohort-overlay.js';
 import { CohortSyncOverlay } from './simulation/cohort-sync-overlay.js';
 import { EnrolInstanceOverlay } from './simulation/enrol-instance-overlay.js';
 import { CourseOverlay } from './simulation/course-overlay.js';
+import { CategoryOverlay } from './simulation/category-overlay.js';
+import { CourseRecordOverlay } from './simulation/course-record-overlay.js';
+import { addPlainInstances } from './simulation/plain-instance-overlay.js';
+import { SectionOverlay } from './simulation/section-overlay.js';
 import { EnrolmentOverlay } from './simulation/enrolment-overlay.js';
 import { GroupOverlay } from './simulation/group-overlay.js';
 import { GroupingOverlay } from './simulation/grouping-overlay.js';
@@ -44,7 +48,11 @@ export class SimulatedPlatform implements Platform {
     const cohorts = new CohortOverlay(real, users, {
       removeCohortInstances: (cohortIds) => enrolments.removeInstances(enrolments.knownCohortInstances(cohortIds).map((instance) => instance.id)),
     });
-    const courses = new CourseOverlay(real);
+    const categories = new CategoryOverlay(real);
+    const courses = new CourseOverlay(real, (input) => categories.findCategories(input));
+    // The course creation file changes course settings and categories: their overlays answer course lookups.
+    const records = new CourseRecordOverlay(real, courses, categories);
+    const sections = new SectionOverlay(real, courses);
     // An unenrolment takes group memberships with it: the enrolment overlay hands them to the group overlay.
     const enrolments = new EnrolmentOverlay(real, users, courses, { removeUnenrolled: (removals) => groups.removeUnenrolled(removals) });
     const groups = new GroupOverlay(real, users, courses, enrolments);
@@ -61,10 +69,10 @@ export class SimulatedPlatform implements Platform {
       findUserCustomFields: (input) => users.findUserCustomFields(input),
       findProfileFields: (input) => fields.findProfileFields(input),
       createProfileFields: (input) => fields.createProfileFields(input),
-      findCourses: (input) => courses.findCourses(input),
-      createCourses: (input) => courses.createCourses(input),
-      // No operation writes categories or roles: their reads go straight through.
-      findCategories: (input) => real.run('findCategories', input),
+      findCourses: (input) => records.findCourses(input),
+      createCourses: (input) => records.createCourses(input),
+      findCategories: (input) => categories.findCategories(input),
+      // No operation writes roles: their reads go straight through.
       findRoles: (input) => real.run('findRoles', input),
       findCohorts: (input) => cohorts.findCohorts(input),
       createCohorts: (input) => cohorts.createCohorts(input),
@@ -103,6 +111,12 @@ export class SimulatedPlatform implements Platform {
       findHostedUsers: (input) => pictures.findHostedUsers(input),
       findUserPictures: (input) => pictures.findUserPictures(input),
       setUserPictures: (input) => pictures.setUserPictures(input),
+      findCourseRecords: (input) => records.findCourseRecords(input),
+      updateCourses: (input) => records.updateCourses(input),
+      createCategories: (input) => categories.createCategories(input),
+      findCourseSections: (input) => sections.findCourseSections(input),
+      saveCourseSections: (input) => sections.saveCourseSections(input),
+      addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
     };
   }
 

@@ -7,6 +7,7 @@ import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
+import { coursesCreateAction } from './courses/upload-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly RunnableAction[] = [
@@ -20,6 +21,7 @@ export const ACTIONS: readonly RunnableAction[] = [
   cohortsAction,
   cohortBindingsAction,
   userPicturesAction,
+  coursesCreateAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */

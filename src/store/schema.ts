@@ -175,6 +175,20 @@ export interface CourseTable {
   lang: Generated<string>;
   timecreated: Generated<number>;
   timemodified: Generated<number>;
+  // Settings of the course creation file (migration 0004).
+  showgrades: Generated<number>;
+  newsitems: Generated<number>;
+  marker: Generated<number>;
+  maxbytes: Generated<number>;
+  legacyfiles: Generated<number>;
+  showreports: Generated<number>;
+  visibleold: Generated<number>;
+  coursedisplay: Generated<number>;
+  groupmode: Generated<number>;
+  enablecompletion: Generated<number>;
+  groupmodeforce: Generated<number>;
+  defaultgroupingid: Generated<number>;
+  theme: Generated<string>;
 }
 
 export interface CourseSectionTable {

@@ -10,6 +10,10 @@ import { syncCohortEnrolments } from './cohort-sync.js';
 import { addCohortMembers, createCohorts } from './cohorts.js';
 import { assignCourseRoles, findCourseRoles, unassignCourseRoles } from './course-roles.js';
 import { createCourses } from './courses.js';
+import { createCategories } from './categories.js';
+import { findCourseRecords, updateCourses } from './course-records.js';
+import { findCourseSections, saveCourseSections } from './course-sections.js';
+import { addEnrolInstances } from './plain-instances.js';
 import { findCohortMembers, findEnrolments, findGroupMembers } from './memberships.js';
 import { enrolUsers, findEnrolInstances, updateEnrolments } from './enrolments.js';
 import { exportEntity } from './export.js';
@@ -55,7 +59,7 @@ export class EmbeddedPlatform implements Platform {
     this.#handlers = {
       findUsers: (input) => findUsers(db, input, sqlite),
       findCourses: (input) => findCourses(db, input),
-      createCourses: (input) => write((trx) => createCourses(trx, input)),
+      createCourses: (input) => write((trx) => createCourses(trx, input, sqlite)),
       findCategories: (input) => findCategories(db, input),
       findRoles: (input) => findRoles(db, input),
       findCohorts: (input) => findCohorts(db, input),
@@ -108,6 +112,12 @@ export class EmbeddedPlatform implements Platform {
       findHostedUsers: (input) => findHostedUsers(db, input, sqlite),
       findUserPictures: (input) => findUserPictures(db, input),
       setUserPictures: (input) => write((trx) => setUserPictures(trx, input)),
+      findCourseRecords: (input) => findCourseRecords(db, input),
+      updateCourses: (input) => write((trx) => updateCourses(trx, input)),
+      createCategories: (input) => write((trx) => createCategories(trx, input)),
+      findCourseSections: (input) => findCourseSections(db, input),
+      saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input, sqlite)),
+      addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
     };
   }
 

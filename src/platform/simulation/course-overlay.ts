@@ -1,6 +1,6 @@
 import { checkNewCourses, MANUAL_INSTANCE_ROLE } from '../embedded/course-rules.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { FindBy, NewCourse, PlatformCourse, PlatformEnrolInstance } from '../operations.js';
+import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformEnrolInstance } from '../operations.js';
 import type { Platform } from '../platform.js';
 import { matchesFindBy } from './find-by.js';
 
@@ -12,9 +12,12 @@ export class CourseOverlay {
   readonly #real: Platform;
   readonly #created: PlatformCourse[] = [];
   readonly #instances: PlatformEnrolInstance[] = [];
+  readonly #findCategories: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>;
 
-  constructor(real: Platform) {
+  /** `findCategories` answers the categories of the simulation (those created in it too). */
+  constructor(real: Platform, findCategories?: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>) {
     this.#real = real;
+    this.#findCategories = findCategories ?? ((input) => real.run('findCategories', input));
   }
 
   /** Real courses, then those created here that match. */
@@ -49,7 +52,7 @@ export class CourseOverlay {
 
   async createCourses(courses: readonly NewCourse[]): Promise<ItemResult<{ id: number }>[]> {
     const categoryIds = [...new Set(courses.map((course) => String(course.categoryId)))];
-    const categories = new Set((await this.#real.run('findCategories', { by: { id: categoryIds } })).map((category) => category.id));
+    const categories = new Set((await this.#findCategories({ by: { id: categoryIds } })).map((category) => category.id));
     const shortnames = new Set((await this.findCourses({ by: { shortname: courses.map((course) => course.shortname) } })).map((course) => course.shortname));
     const idnumbers = courses.flatMap((course) => (course.idnumber ? [course.idnumber] : []));
     const taken = new Set((await this.findCourses({ by: { idnumber: idnumbers } })).map((course) => course.idnumber));

@@ -5,9 +5,24 @@ import type { FindBy } from '../operations.js';
  * empty values match nothing, ids compare as numbers, other fields exactly.
  */
 export function matchesFindBy<F extends string>(entity: NoInfer<{ readonly [K in F]: string | number }>, by: FindBy<F>['by']): boolean {
-  return (Object.keys(by) as F[]).some((field) =>
-    (by[field] ?? []).some((value) => value !== '' && (field === 'id' ? Number(value) === entity[field] : value === entity[field])),
-  );
+  return lookupTest(by)(entity as Readonly<Record<string, string | number>>);
+}
+
+type LookupTest = (entity: Readonly<Record<string, string | number>>) => boolean;
+
+/** The values of a lookup as sets, made once per lookup: overlays test thousands of entities against thousands of values. */
+const tests = new WeakMap<object, LookupTest>();
+
+function lookupTest(by: FindBy<string>['by']): LookupTest {
+  let test = tests.get(by);
+  if (!test) {
+    const sets = Object.keys(by).map(
+      (field) => [field, new Set<string | number>((by[field] ?? []).filter((value) => value !== '').map((value) => (field === 'id' ? Number(value) : value)))] as const,
+    );
+    test = (entity) => sets.some(([field, values]) => values.has(entity[field]!));
+    tests.set(by, test);
+  }
+  return test;
 }
 
 /**
