@@ -9,6 +9,8 @@ import { GroupOverlay } from './simulation/group-overlay.js';
 import { GroupingOverlay } from './simulation/grouping-overlay.js';
 import { ProfileFieldOverlay } from './simulation/profile-field-overlay.js';
 import { UserOverlay } from './simulation/user-overlay.js';
+import { CourseUpkeepOverlay } from './simulation/course-upkeep-overlay.js';
+import { syncMetaCourses } from './meta-sync.js';
 
 /**
  * A platform for simulate runs: reads go to the real platform, writes go to an in-memory overlay that later
@@ -50,6 +52,9 @@ export class SimulatedPlatform implements Platform {
     const groupings = new GroupingOverlay(real, courses, groups);
     const instances = new EnrolInstanceOverlay(real, courses, cohorts, groups, enrolments);
     const sync = new CohortSyncOverlay(users, cohorts, enrolments, groups);
+    const upkeep = new CourseUpkeepOverlay(real, { courses, enrolments, groups, groupings });
+    // The meta sync is made of port operations: run here, it reads and writes this overlay like the platform's own.
+    const run = this.run.bind(this);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -61,8 +66,8 @@ export class SimulatedPlatform implements Platform {
       createProfileFields: (input) => fields.createProfileFields(input),
       findCourses: (input) => courses.findCourses(input),
       createCourses: (input) => courses.createCourses(input),
-      // No operation writes categories or roles: their reads go straight through.
-      findCategories: (input) => real.run('findCategories', input),
+      // No operation writes roles: their reads go straight through.
+      findCategories: (input) => upkeep.findCategories(input),
       findRoles: (input) => real.run('findRoles', input),
       findCohorts: (input) => cohorts.findCohorts(input),
       createCohorts: (input) => cohorts.createCohorts(input),
@@ -98,6 +103,18 @@ export class SimulatedPlatform implements Platform {
       findEmptyGroupings: (input) => groupings.findEmptyGroupings(input),
       findGroupingGroups: (input) => groupings.findGroupingGroups(input),
       assignGroupings: (input) => groupings.assignGroupings(input),
+      // Course deletion, reset, metacourses and categories.
+      deleteCourses: (input) => upkeep.deleteCourses(input),
+      findMetaLinks: (input) => upkeep.findMetaLinks(input),
+      addMetaLinks: async (input) => {
+        const results = await upkeep.addMetaLinks(input);
+        await syncMetaCourses(run, input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));
+        return results;
+      },
+      removeMetaLinks: (input) => upkeep.removeMetaLinks(input),
+      syncMetaEnrolments: (input) => syncMetaCourses(run, input.courseIds),
+      unassignGroupings: (input) => groupings.unassignGroupings(input),
+      deleteCategories: (input) => upkeep.deleteCategories(input),
     };
   }
 

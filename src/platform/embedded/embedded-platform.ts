@@ -25,6 +25,11 @@ import { deleteUsers } from './user-deletion.js';
 import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
 import { createUsers, findUsers } from './users.js';
+import { syncMetaCourses } from '../meta-sync.js';
+import { deleteCategories } from './category-deletion.js';
+import { deleteCourses } from './course-deletion.js';
+import { unassignGroupings } from './grouping-unbinding.js';
+import { addMetaLinks, findMetaLinks, removeMetaLinks } from './meta-links.js';
 
 const CAPABILITIES: Capabilities = {
   supportsUsers: true,
@@ -104,6 +109,18 @@ export class EmbeddedPlatform implements Platform {
       findEmptyGroupings: (input) => findEmptyGroupings(db, input),
       findGroupingGroups: (input) => findGroupingGroups(db, input),
       assignGroupings: (input) => write((trx) => assignGroupings(trx, input)),
+      // Course deletion, reset, metacourses and categories.
+      deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
+      findMetaLinks: (input) => findMetaLinks(db, input),
+      addMetaLinks: async (input) => {
+        const results = await write((trx) => addMetaLinks(trx, input));
+        await syncMetaCourses(this.run.bind(this), input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));
+        return results;
+      },
+      removeMetaLinks: (input) => write((trx) => removeMetaLinks(trx, input)),
+      syncMetaEnrolments: (input) => syncMetaCourses(this.run.bind(this), input.courseIds),
+      unassignGroupings: (input) => write((trx) => unassignGroupings(trx, input)),
+      deleteCategories: (input) => write((trx) => deleteCategories(trx, input)),
     };
   }
 
