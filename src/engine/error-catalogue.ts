@@ -5,10 +5,11 @@ import * as settingsErrors from '../settings/settings-errors.js';
 import * as storeErrors from '../store/store-errors.js';
 import * as engineErrors from './engine-errors.js';
 import * as dateErrors from '../processors/dates.js';
+import * as courseFileErrors from '../processors/courses/course-files-errors.js';
 
 /** Every thrown-error code of tool-sync with its factory (English and French text), by code. */
 export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
-  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors]
+  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, courseFileErrors]
     .flatMap((module) => Object.values(module))
     .filter((value): value is ErrorFactory => typeof value === 'function' && 'code' in value)
     .map((factory) => [factory.code, factory]),

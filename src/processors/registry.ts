@@ -6,6 +6,9 @@ import { usersAddAction } from './users/users-processor.js';
 import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './users/users-status-processor.js';
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
+import { courseCheckAction } from './courses/course-check-processor.js';
+import { courseDeleteAction } from './courses/course-delete-processor.js';
+import { metacoursesAction } from './courses/metacourses-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly ProcessorAction[] = [
@@ -18,6 +21,10 @@ export const ACTIONS: readonly ProcessorAction[] = [
   enrolsAction,
   cohortsAction,
   cohortBindingsAction,
+  // Course maintenance files (after courses/create, so that `courses` alone names the creation file).
+  courseDeleteAction,
+  courseCheckAction,
+  metacoursesAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */

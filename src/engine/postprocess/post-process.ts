@@ -22,7 +22,7 @@ export interface PostProcessResult {
 export function postProcess(
   folder: DataFolder,
   settings: Settings,
-  run: { input: string; started: Date; simulate: boolean; failed: boolean; reportFile: string; trybackFile: string | null },
+  run: { input: string; started: Date; simulate: boolean; failed: boolean; reportFile: string; trybackFile: string | null; trybackAlways?: boolean },
 ): PostProcessResult {
   const names = outputNames(run.input, run.started);
   let reportPath: string | null = null;
@@ -34,7 +34,7 @@ export function postProcess(
   let trybackPath: string | null = null;
   if (run.trybackFile && existsSync(run.trybackFile)) {
     // A failed run keeps its input to be run again whole: a tryback beside it would feed its rows twice.
-    if (settings.bool('filefailed') && !run.simulate && !run.failed) {
+    if ((settings.bool('filefailed') || run.trybackAlways) && !run.simulate && !run.failed) {
       moveFile(run.trybackFile, absoluteAreaPath(folder.files, names.tryback));
       trybackPath = names.tryback;
     }

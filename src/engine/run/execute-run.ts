@@ -107,6 +107,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
       failed: status === 'failed',
       reportFile,
       trybackFile: read.trybackFile,
+      trybackAlways: action.trybackAlways ?? false,
     });
     if (read.trybackFile) rmSync(read.trybackFile, { force: true });
     await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });
