@@ -9,6 +9,7 @@ import { groupMembersAction } from './groups/group-members-processor.js';
 import { courseCheckAction } from './courses/course-check-processor.js';
 import { courseDeleteAction } from './courses/course-delete-processor.js';
 import { metacoursesAction } from './courses/metacourses-processor.js';
+import { courseResetAction } from './courses/course-reset-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly ProcessorAction[] = [
@@ -22,8 +23,9 @@ export const ACTIONS: readonly ProcessorAction[] = [
   cohortsAction,
   cohortBindingsAction,
   // Course maintenance files (after courses/create, so that `courses` alone names the creation file).
-  courseDeleteAction,
+  courseResetAction,
   courseCheckAction,
+  courseDeleteAction,
   metacoursesAction,
 ];
 
