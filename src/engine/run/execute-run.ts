@@ -9,6 +9,7 @@ import { LineWriter } from '../../csv/writer.js';
 import { localizedMessage, ToolSyncError, type Lang } from '../../errors.js';
 import { ERROR_CATALOGUE } from '../error-catalogue.js';
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
+import type { Platform } from '../../platform/platform.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../../processors/processor.js';
 import { actionName } from '../../processors/registry.js';
 import type { Settings } from '../../settings/settings-store.js';
@@ -50,6 +51,8 @@ export interface ExecuteRunOptions {
   readonly simulate: boolean;
   readonly trigger: RunTrigger;
   readonly onProgress?: ProgressListener;
+  /** For a simulated run: the overlay to write to instead of a new one (see RunRequest). */
+  readonly simulation?: Platform;
 }
 
 /**
@@ -145,7 +148,7 @@ async function readAndProcess(
     const recorder = new OutcomeRecorder({ counters, report, tryback, trybackHeader: table.header.raw, sendMail: mails?.send ?? null });
     const rejectedByReader: RowOutcome[] = [];
     const context: ProcessorContext = {
-      platform: options.simulate ? new SimulatedPlatform(engine.platform) : engine.platform,
+      platform: options.simulate ? (options.simulation ?? new SimulatedPlatform(engine.platform)) : engine.platform,
       settings,
       simulate: options.simulate,
       input,

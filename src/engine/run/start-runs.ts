@@ -2,6 +2,7 @@ import { ENGINE_FILE_NOT_FOUND } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
 import { normalizeAreaPath } from '../files/area-path.js';
 import { resolveInputFiles } from '../files/input-files.js';
+import type { Platform } from '../../platform/platform.js';
 import type { ProcessorAction } from '../../processors/processor.js';
 import { executeRun, type RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
@@ -14,6 +15,8 @@ export interface RunRequest {
   readonly simulate?: boolean;
   readonly trigger: RunTrigger;
   readonly onProgress?: ProgressListener;
+  /** For a simulated run: the overlay to write to (a sequence shares one, so each run sees what the earlier ones would do). */
+  readonly simulation?: Platform;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function startRuns(engine: Engine, request: RunRequest): Promise<Ru
         simulate: request.simulate ?? false,
         trigger: request.trigger,
         ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+        ...(request.simulation ? { simulation: request.simulation } : {}),
       }),
     );
   }
