@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { encodeText, type EncodingSetting } from '../../csv/decode.js';
 import type { Separator } from '../../csv/dialect.js';
 import { formatCsvLine } from '../../csv/writer.js';
@@ -89,5 +90,7 @@ function separatorOf(settings: Settings): string {
 /** Writes in the configured encoding (UTF-8 for `auto`), so that the run reads back exactly what was written. */
 function writeLines(engine: Engine, settings: Settings, path: string, lines: readonly string[]): void {
   const setting = settings.choice('encoding') as EncodingSetting;
-  writeFileSync(absoluteAreaPath(engine.folder.files, path), encodeText(`${lines.join('\n')}\n`, setting === 'auto' ? 'UTF-8' : setting));
+  const file = absoluteAreaPath(engine.folder.files, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, encodeText(`${lines.join('\n')}\n`, setting === 'auto' ? 'UTF-8' : setting));
 }
