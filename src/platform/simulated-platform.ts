@@ -11,6 +11,7 @@ import { ProfileFieldOverlay } from './simulation/profile-field-overlay.js';
 import { UserOverlay } from './simulation/user-overlay.js';
 import { CourseUpkeepOverlay } from './simulation/course-upkeep-overlay.js';
 import { syncMetaCourses } from './meta-sync.js';
+import { runFollowingMetaLinks, type InstanceCourses } from './meta-follow.js';
 
 /**
  * A platform for simulate runs: reads go to the real platform, writes go to an in-memory overlay that later
@@ -34,6 +35,7 @@ export class SimulatedPlatform implements Platform {
   readonly capabilities;
   readonly #real: Platform;
   readonly #handlers: OperationHandlers;
+  readonly #instanceCourses: InstanceCourses;
 
   constructor(real: Platform) {
     this.#real = real;
@@ -53,8 +55,10 @@ export class SimulatedPlatform implements Platform {
     const instances = new EnrolInstanceOverlay(real, courses, cohorts, groups, enrolments);
     const sync = new CohortSyncOverlay(users, cohorts, enrolments, groups);
     const upkeep = new CourseUpkeepOverlay(real, { courses, enrolments, groups, groupings });
-    // The meta sync is made of port operations: run here, it reads and writes this overlay like the platform's own.
-    const run = this.run.bind(this);
+    // The meta sync is made of port operations: run here, it reads and writes this overlay like the platform's own
+    // (without following meta links again, as on the platform).
+    const run = this.#raw.bind(this);
+    this.#instanceCourses = async (ids) => ids.flatMap((id) => enrolments.knownInstance(id)?.courseId ?? []);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -120,6 +124,13 @@ export class SimulatedPlatform implements Platform {
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     // The port's promise, as the embedded platform keeps it: an empty list costs nothing.
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
+    // As the platform does: the meta courses of the courses an operation changes follow them.
+    return runFollowingMetaLinks(this.#raw.bind(this), this.#instanceCourses, kind, input, () => this.#raw(kind, input));
+  }
+
+  /** An operation alone, without the meta sync that follows it. */
+  #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);
