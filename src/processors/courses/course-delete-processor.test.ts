@@ -23,6 +23,7 @@ for (const kind of DATABASES) {
 
     it('deletes each course with what it holds, saying exactly what went; other courses are untouched', async () => {
       const ids = await open();
+      await engine.store.db.insertInto('lms_course_sections').values([0, 1].flatMap((section) => [ids.alg, ids.bio].map((course) => ({ course, section, name: null })))).execute();
       const result = await run(csv('ALG101', '# a comment', 'EMPTY'));
       expect(result.lines).toEqual([
         `line 1 [deleted] Course ALG101 deleted (Algebra, id ${ids.alg}): 3 enrolment(s), 4 role assignment(s), 2 group(s) with 2 membership(s), 1 grouping(s) removed with it`,
@@ -37,6 +38,8 @@ for (const kind of DATABASES) {
       expect(await roleRows(engine)).toEqual(['jdoe BIO student']);
       const contexts = await engine.store.db.selectFrom('lms_context').select('instanceid').where('contextlevel', '=', 50).execute();
       expect(contexts.map((row) => row.instanceid)).toEqual([ids.bio]);
+      const sections = await engine.store.db.selectFrom('lms_course_sections').select(['course', 'section']).orderBy('section').execute();
+      expect(sections).toEqual([{ course: ids.bio, section: 0 }, { course: ids.bio, section: 1 }]);
     });
 
     it('makes unknown courses row errors whose tryback rows are the failing identifiers, and a course named twice is gone the second time', async () => {
