@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { deleteEmptyCategories, findEmptyCategories } from '../../engine/courses/clean-categories.js';
 import { writeDeletionFile, writeResetFile, type GeneratedFile } from '../../engine/courses/course-file-generators.js';
+import { listCourses } from '../../engine/courses/list-courses.js';
 import { COURSE_SEQUENCE, runCourseSequence } from '../../engine/run/run-course-sequence.js';
 import type { Engine } from '../../engine/engine.js';
 import { EXIT, labelled, say, withEngine } from '../cli-context.js';
@@ -15,6 +16,7 @@ export function registerCoursesCommand(program: Command): void {
     fr: 'fichiers de cours exécutés ensemble, et utilitaires de cours',
   }));
   registerRunAll(courses);
+  registerList(courses);
   registerGenerator(courses, 'deletion-file', writeDeletionFile, {
     en: 'write the course deletion file (read by courses/delete) naming these courses, by courses_filedeleteidentifier',
     fr: 'écrire le fichier de suppression des cours (lu par courses/delete) nommant ces cours, par courses_filedeleteidentifier',
@@ -53,6 +55,27 @@ function registerRunAll(courses: Command): void {
         const runs = steps.flatMap((step) => step.runs);
         if (runs.some((run) => run.status === 'failed')) return EXIT.failed;
         return runs.some((run) => run.counters.errors > 0) ? EXIT.rowErrors : EXIT.ok;
+      }),
+    );
+}
+
+function registerList(courses: Command): void {
+  courses
+    .command('list')
+    .description(say({
+      en: 'list the courses with how many users hold each role, to choose those of a deletion or reset file',
+      fr: 'lister les cours avec le nombre d’utilisateurs par rôle, pour choisir ceux d’un fichier de suppression ou de réinitialisation',
+    }))
+    .option('--category <id>', say({ en: 'only the courses of this category', fr: 'seulement les cours de cette catégorie' }))
+    .action((options: { category?: string }, command: Command) =>
+      withEngine(command, async (engine) => {
+        const listing = await listCourses(engine, options.category === undefined ? {} : { category: Number(options.category) });
+        for (const course of listing) {
+          const roles = Object.entries(course.roles).map(([role, count]) => `${role} ${count}`).join(', ');
+          console.log(`${course.shortname} · ${course.fullname} · idnumber ${course.idnumber || '-'} · id ${course.id}${roles ? ` · ${roles}` : ''}`);
+        }
+        if (!listing.length) console.log(say({ en: 'No course', fr: 'Aucun cours' }));
+        return EXIT.ok;
       }),
     );
 }

@@ -10,6 +10,7 @@ import type { Engine } from '../engine.js';
 import { startRuns } from '../run/start-runs.js';
 import { deleteEmptyCategories, findEmptyCategories } from './clean-categories.js';
 import { writeDeletionFile, writeResetFile } from './course-file-generators.js';
+import { listCourses } from './list-courses.js';
 
 for (const kind of DATABASES) {
   describe(`course utilities on ${kind}`, () => {
@@ -99,6 +100,27 @@ for (const kind of DATABASES) {
       await buildCourse(engine.store, { shortname: 'IN-C', category: c });
       const results = await engine.platform.run('deleteCategories', [c, c1, 999]);
       expect(results.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['PLATFORM_CATEGORY_NOT_EMPTY', 'ok', 'PLATFORM_CATEGORY_NOT_FOUND']);
+    });
+  });
+}
+
+for (const kind of DATABASES) {
+  describe(`course listing on ${kind}`, () => {
+    let engine: Engine;
+    afterEach(async () => engine?.close());
+
+    it('lists courses with the users holding each role, of one category or all', async () => {
+      engine = await openTestEngine(kind);
+      const ids = await seedCourses(engine);
+      const science = await buildCategory(engine.store, { name: 'Science' });
+      const lab = await buildCourse(engine.store, { shortname: 'LAB', fullname: 'Lab', category: science });
+      expect(await listCourses(engine)).toEqual([
+        { id: ids.alg, shortname: 'ALG101', fullname: 'Algebra', idnumber: 'C-ALG', category: 1, roles: { student: 3, editingteacher: 1 } },
+        { id: ids.bio, shortname: 'BIO', fullname: 'Biology', idnumber: 'C-BIO', category: 1, roles: { student: 1 } },
+        { id: ids.empty, shortname: 'EMPTY', fullname: 'Empty course', idnumber: 'C-EMPTY', category: 1, roles: {} },
+        { id: lab, shortname: 'LAB', fullname: 'Lab', idnumber: '', category: science, roles: {} },
+      ]);
+      expect((await listCourses(engine, { category: science })).map((course) => course.shortname)).toEqual(['LAB']);
     });
   });
 }
