@@ -8,8 +8,8 @@ type Run = Platform['run'];
  * Moodle's enrol_meta sync of meta courses, made of port operations (so the embedded platform and a simulation
  * take the same decisions): through each enabled link, the users enrolled in the parent course through its
  * enabled instances other than meta ones (no chaining, as Moodle) hold a meta enrolment, active when one of
- * their parent enrolments is, and the roles they hold in the parent (except those enrol_meta gave there), owned
- * by enrol_meta. A user who left the parent leaves the meta course (Moodle's "unenrol" external removal action).
+ * their parent enrolments is, from the earliest start to the latest end of those, and the roles they hold in the
+ * parent (except those enrol_meta gave there), owned by enrol_meta. A user who left the parent leaves the meta course (Moodle's "unenrol" external removal action).
  * A user enrolled in the parent without any role is not mirrored: a meta enrolment carries the parent's roles.
  */
 export async function syncMetaCourses(run: Run, courseIds: readonly number[]): Promise<MetaSyncCounts> {
@@ -22,14 +22,31 @@ export async function syncMetaCourses(run: Run, courseIds: readonly number[]): P
   return counts;
 }
 
-/** What the parents of a meta course hold: per link, its users (active or not); per user, the roles to mirror. */
+/** A user's meta enrolment as the parent's enrolments make it (Moodle's enrol_meta: widest dates, active if one is). */
+interface Mirror {
+  active: boolean;
+  timestart: number;
+  timeend: number;
+}
+
+/** What the parents of a meta course hold: per link, its users' mirrored enrolments; per user, the roles to mirror. */
 interface Wanted {
-  readonly users: Map<number, Map<number, boolean>>;
+  readonly users: Map<number, Map<number, Mirror>>;
   readonly roles: Map<number, Set<number>>;
 }
 
+/** Widens a mirror with one more parent enrolment: the earliest start, the latest end (0 meaning none wins both). */
+function widen(mirror: Mirror | undefined, enrolment: PlatformEnrolment): Mirror {
+  if (!mirror) return { active: !enrolment.suspended, timestart: enrolment.timestart, timeend: enrolment.timeend };
+  return {
+    active: mirror.active || !enrolment.suspended,
+    timestart: Math.min(mirror.timestart, enrolment.timestart),
+    timeend: mirror.timeend === 0 || enrolment.timeend === 0 ? 0 : Math.max(mirror.timeend, enrolment.timeend),
+  };
+}
+
 async function wantedOf(run: Run, links: readonly MetaLink[]): Promise<Wanted> {
-  const users = new Map<number, Map<number, boolean>>();
+  const users = new Map<number, Map<number, Mirror>>();
   const roles = new Map<number, Set<number>>();
   for (const link of links) {
     const instances = (await run('findEnrolInstances', { courseIds: [link.parentId] })).filter((instance) => instance.enabled && instance.enrol !== 'meta');
@@ -38,11 +55,11 @@ async function wantedOf(run: Run, links: readonly MetaLink[]): Promise<Wanted> {
     for (const role of await run('findCourseRoles', { courseIds: [link.parentId] })) {
       if (role.component !== META_COMPONENT) parentRoles.set(role.userId, [...(parentRoles.get(role.userId) ?? []), role.roleId]);
     }
-    const linkUsers = new Map<number, boolean>();
+    const linkUsers = new Map<number, Mirror>();
     for (const enrolment of enrolments) {
       const held = parentRoles.get(enrolment.userId);
       if (!held) continue;
-      linkUsers.set(enrolment.userId, (linkUsers.get(enrolment.userId) ?? false) || !enrolment.suspended);
+      linkUsers.set(enrolment.userId, widen(linkUsers.get(enrolment.userId), enrolment));
       const set = roles.get(enrolment.userId) ?? new Set<number>();
       for (const roleId of held) set.add(roleId);
       roles.set(enrolment.userId, set);
@@ -68,22 +85,25 @@ async function syncCourse(run: Run, courseId: number, links: readonly MetaLink[]
   const heldKeys = new Set(held.map((enrolment) => `${enrolment.instanceId}:${enrolment.userId}`));
   const joining: Enrolment[] = [];
   for (const link of links) {
-    for (const [userId, active] of wanted.users.get(link.instanceId) ?? []) {
+    for (const [userId, { active, timestart, timeend }] of wanted.users.get(link.instanceId) ?? []) {
       if (heldKeys.has(`${link.instanceId}:${userId}`)) continue;
       const roleId = Math.min(...wanted.roles.get(userId)!);
-      joining.push({ instanceId: link.instanceId, userId, roleId, timestart: 0, timeend: 0, suspended: !active });
+      joining.push({ instanceId: link.instanceId, userId, roleId, timestart, timeend, suspended: !active });
       roleKeys.add(`${userId}:${roleId}`);
     }
   }
   counts.enrolled += (await run('enrolUsers', joining)).filter((result) => result.ok).length;
 
   const changes = held.flatMap((enrolment) => {
-    const active = wants(enrolment);
-    return active === undefined || enrolment.suspended === !active ? [] : [{ instanceId: enrolment.instanceId, userId: enrolment.userId, suspended: !active }];
+    const mirror = wants(enrolment);
+    if (!mirror) return [];
+    const { active, timestart, timeend } = mirror;
+    const same = enrolment.suspended === !active && enrolment.timestart === timestart && enrolment.timeend === timeend;
+    return same ? [] : [{ change: { instanceId: enrolment.instanceId, userId: enrolment.userId, suspended: !active, timestart, timeend }, was: enrolment.suspended }];
   });
-  const changed = await run('updateEnrolments', changes);
-  changes.forEach((change, index) => {
-    if (changed[index]?.ok) counts[change.suspended ? 'suspended' : 'reactivated']++;
+  const changed = await run('updateEnrolments', changes.map(({ change }) => change));
+  changes.forEach(({ change, was }, index) => {
+    if (changed[index]?.ok && change.suspended !== was) counts[change.suspended ? 'suspended' : 'reactivated']++;
   });
 
   const missing: CourseRoleAssignment[] = [];

@@ -95,6 +95,22 @@ describeContract((ctx) => {
     expect(counts).toEqual({ enrolled: 0, unenrolled: 0, suspended: 0, reactivated: 0, rolesAssigned: 0, rolesUnassigned: 0 });
   });
 
+  it('mirrors the dates of parent enrolments, the widest over the parent’s instances, and follows their changes', async () => {
+    const { store, platform } = ctx;
+    const ids = await seed(ctx);
+    const self = await buildEnrolInstance(store, { courseId: ids.master, enrol: 'self' });
+    await platform.run('findEnrolInstances', { courseIds: [ids.master] });
+    await platform.run('updateEnrolments', [{ instanceId: ids.instance, userId: ids.ann, timestart: 1_000, timeend: 2_000 }]);
+    await platform.run('enrolUsers', [{ instanceId: self, userId: ids.ann, roleId: STUDENT, timestart: 1_500, timeend: 3_000, suspended: true }]);
+    await platform.run('addMetaLinks', [{ courseId: ids.meta, parentId: ids.master }]);
+    const [link] = await platform.run('findMetaLinks', { courseIds: [ids.meta] });
+    const dates = async () =>
+      (await platform.run('findEnrolments', { instanceIds: [link!.instanceId] })).map((enrolment) => [enrolment.userId, enrolment.timestart, enrolment.timeend, enrolment.suspended]).sort();
+    expect(await dates()).toEqual([[ids.ann, 1_000, 3_000, false], [ids.bob, 0, 0, false]].sort());
+    await platform.run('updateEnrolments', [{ instanceId: ids.instance, userId: ids.ann, timeend: 0, suspended: true }]);
+    expect(await dates()).toEqual([[ids.ann, 1_000, 0, true], [ids.bob, 0, 0, false]].sort());
+  });
+
   it('takes groups out of groupings; a binding not held answers absent', async () => {
     const { platform } = ctx;
     const ids = await seed(ctx);
