@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { say } from './cli-context.js';
 import { registerCaptureCommand } from './commands/capture.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
+import { registerCoursesCommand } from './commands/courses.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerPictureCommand } from './commands/picture.js';
@@ -21,7 +22,7 @@ export function createProgram(): Command {
   program.helpOption('-h, --help', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   program.helpCommand('help [command]', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   for (const register of [registerRunCommand, registerCaptureCommand, registerCleanupCommand, registerConfigCommand,
-    registerRunsCommand, registerExportCommand, registerServeCommand, registerPictureCommand]) {
+    registerRunsCommand, registerExportCommand, registerServeCommand, registerPictureCommand, registerCoursesCommand]) {
     register(program);
   }
   return program;

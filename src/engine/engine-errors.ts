@@ -48,3 +48,11 @@ export const ENGINE_INTERNAL = createError(
   },
   500,
 );
+export const ENGINE_UNKNOWN_COURSES = createError(
+  'ENGINE_UNKNOWN_COURSES',
+  {
+    en: 'No course has {field} {values}; nothing was written.',
+    fr: 'Aucun cours n’a pour {field} {values} ; rien n’a été écrit.',
+  },
+  404,
+);

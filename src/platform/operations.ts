@@ -39,10 +39,12 @@ import type {
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
 import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
+import type { MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
 
 export * from './entities.js';
 export * from './picture-entities.js';
 export * from './course-record.js';
+export * from './course-upkeep-entities.js';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -214,6 +216,34 @@ export interface Operations {
   saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
   /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
   addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
+
+  // Course deletion, reset, metacourses and category cleaning (courses/delete, courses/reset, courses/metas, utilities).
+  /**
+   * Deletes courses as Moodle's delete_course: every enrolment instance with its user enrolments (each as
+   * unenrolUsers would), the meta links of other courses to it (with their enrolments), every role in its
+   * context, its groups with their memberships, its groupings, its sections, its context, then the course.
+   * An unknown course is refused.
+   */
+  deleteCourses: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /** Metacourse links held by courses or mirroring parent courses, by meta course then instance id. */
+  findMetaLinks: Operation<MetaLinkQuery, readonly MetaLink[]>;
+  /**
+   * Links meta courses to parent courses as enrol_meta's add_instance, then syncs them: a disabled link is enabled
+   * again (`restored`), an enabled one is left (`unchanged`); an unknown course or a course linked to itself is refused.
+   */
+  addMetaLinks: Operation<readonly MetaLinkRequest[], readonly ItemResult<MetaLinkAdded>[]>;
+  /** Removes metacourse links with the enrolments they made (as deleteEnrolInstances); no such link answers `removed` false. */
+  removeMetaLinks: Operation<readonly MetaLinkRequest[], readonly ItemResult<Removed>[]>;
+  /**
+   * Moodle's enrol_meta sync for these meta courses: through each enabled link, the users enrolled in the parent
+   * (through its enabled instances other than meta ones) are enrolled, active when one of their parent enrolments
+   * is, with the roles they hold there (owned by enrol_meta); users who left the parent leave the meta course.
+   */
+  syncMetaEnrolments: Operation<{ readonly courseIds: readonly number[] }, MetaSyncCounts>;
+  /** Takes groups out of groupings; not bound answers `removed` false. */
+  unassignGroupings: Operation<readonly GroupingBinding[], readonly ItemResult<Removed>[]>;
+  /** Deletes categories that hold no course and no sub-category (with their context); any other is refused. */
+  deleteCategories: Operation<readonly number[], readonly ItemResult<null>[]>;
 }
 
 export type OperationKind = keyof Operations;
@@ -277,4 +307,11 @@ export const WRITES: Record<OperationKind, boolean> = {
   findCourseSections: false,
   saveCourseSections: true,
   addEnrolInstances: true,
+  deleteCourses: true,
+  findMetaLinks: false,
+  addMetaLinks: true,
+  removeMetaLinks: true,
+  syncMetaEnrolments: true,
+  unassignGroupings: true,
+  deleteCategories: true,
 };

@@ -14,6 +14,9 @@ import { GroupingOverlay } from './simulation/grouping-overlay.js';
 import { ProfileFieldOverlay } from './simulation/profile-field-overlay.js';
 import { UserOverlay } from './simulation/user-overlay.js';
 import { PictureOverlay } from './simulation/picture-overlay.js';
+import { CourseUpkeepOverlay } from './simulation/course-upkeep-overlay.js';
+import { syncMetaCourses } from './meta-sync.js';
+import { runFollowingMetaLinks, type InstanceCourses } from './meta-follow.js';
 
 /**
  * A platform for simulate runs: reads go to the real platform, writes go to an in-memory overlay that later
@@ -37,6 +40,7 @@ export class SimulatedPlatform implements Platform {
   readonly capabilities;
   readonly #real: Platform;
   readonly #handlers: OperationHandlers;
+  readonly #instanceCourses: InstanceCourses;
 
   constructor(real: Platform) {
     this.#real = real;
@@ -60,6 +64,11 @@ export class SimulatedPlatform implements Platform {
     const instances = new EnrolInstanceOverlay(real, courses, cohorts, groups, enrolments);
     const sync = new CohortSyncOverlay(users, cohorts, enrolments, groups);
     const pictures = new PictureOverlay(real, users);
+    const upkeep = new CourseUpkeepOverlay(real, { courses, enrolments, groups, groupings });
+    // The meta sync is made of port operations: run here, it reads and writes this overlay like the platform's own
+    // (without following meta links again, as on the platform).
+    const run = this.#raw.bind(this);
+    this.#instanceCourses = async (ids) => ids.flatMap((id) => enrolments.knownInstance(id)?.courseId ?? []);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
       createUsers: (input) => users.createUsers(input),
@@ -117,11 +126,31 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
+
+      // Course deletion, reset, metacourses and categories.
+      deleteCourses: (input) => upkeep.deleteCourses(input),
+      findMetaLinks: (input) => upkeep.findMetaLinks(input),
+      addMetaLinks: async (input) => {
+        const results = await upkeep.addMetaLinks(input);
+        await syncMetaCourses(run, input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));
+        return results;
+      },
+      removeMetaLinks: (input) => upkeep.removeMetaLinks(input),
+      syncMetaEnrolments: (input) => syncMetaCourses(run, input.courseIds),
+      unassignGroupings: (input) => groupings.unassignGroupings(input),
+      deleteCategories: (input) => upkeep.deleteCategories(input),
     };
   }
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     // The port's promise, as the embedded platform keeps it: an empty list costs nothing.
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
+    // As the platform does: the meta courses of the courses an operation changes follow them.
+    return runFollowingMetaLinks(this.#raw.bind(this), this.#instanceCourses, kind, input, () => this.#raw(kind, input));
+  }
+
+  /** An operation alone, without the meta sync that follows it. */
+  #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);

@@ -116,6 +116,11 @@ export interface ProcessorAction {
   readonly columns: ColumnSpec | ((settings: Settings) => ColumnSpec);
   /** For files without a header: the names of their columns. */
   readonly headerless?: readonly string[];
+  /**
+   * Writes the tryback file whatever `filefailed` says: its rows are the action's result (the missing courses
+   * of an existence check), not only failures to feed again.
+   */
+  readonly trybackAlways?: boolean;
   /** Report messages by code, in English and French. */
   readonly messages: Readonly<Record<string, Bilingual>>;
   /**

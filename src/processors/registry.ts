@@ -8,6 +8,10 @@ import { usersDeleteAction, usersRestoreAction, usersSuspendAction } from './use
 import { courseGroupsAction } from './groups/course-groups-processor.js';
 import { groupMembersAction } from './groups/group-members-processor.js';
 import { coursesCreateAction } from './courses/upload-processor.js';
+import { courseCheckAction } from './courses/course-check-processor.js';
+import { courseDeleteAction } from './courses/course-delete-processor.js';
+import { metacoursesAction } from './courses/metacourses-processor.js';
+import { courseResetAction } from './courses/course-reset-processor.js';
 
 /** Every processor action tool-sync can run. */
 export const ACTIONS: readonly RunnableAction[] = [
@@ -22,6 +26,11 @@ export const ACTIONS: readonly RunnableAction[] = [
   cohortBindingsAction,
   userPicturesAction,
   coursesCreateAction,
+  // Course maintenance files (after courses/create, so that `courses` alone names the creation file).
+  courseResetAction,
+  courseCheckAction,
+  courseDeleteAction,
+  metacoursesAction,
 ];
 
 /** Finds an action by `processor` (its first action) or `processor/action`. */

@@ -5,6 +5,7 @@ import * as serviceTables from './migrations/0001-service-tables.js';
 import * as embeddedPlatform from './migrations/0002-embedded-platform.js';
 import * as membershipUserIndexes from './migrations/0003-membership-user-indexes.js';
 import * as courseSettings from './migrations/0004-course-settings.js';
+import * as metaLinkIndex from './migrations/0008-meta-link-index.js';
 import type { Database } from './schema.js';
 import { STORE_MIGRATION_FAILED } from './store-errors.js';
 
@@ -14,6 +15,7 @@ const MIGRATIONS = [
   ['0002-embedded-platform', embeddedPlatform],
   ['0003-membership-user-indexes', membershipUserIndexes],
   ['0004-course-settings', courseSettings],
+  ['0008-meta-link-index', metaLinkIndex],
 ] as const;
 
 /** Any number shared by every tool-sync process: the PostgreSQL advisory lock that serialises migrations. */

@@ -31,6 +31,8 @@ export function postProcess(
     trybackFile: string | null;
     /** Deletes the input even when `filecleanup` is off (`userpictures_forcedeletion`); it is still archived first. */
     forceCleanup?: boolean;
+    /** Keeps the tryback file even when `filefailed` is off: its rows are the action's result (ProcessorAction.trybackAlways). */
+    trybackAlways?: boolean;
   },
 ): PostProcessResult {
   const names = outputNames(run.input, run.started);
@@ -43,7 +45,7 @@ export function postProcess(
   let trybackPath: string | null = null;
   if (run.trybackFile && existsSync(run.trybackFile)) {
     // A failed run keeps its input to be run again whole: a tryback beside it would feed its rows twice.
-    if (settings.bool('filefailed') && !run.simulate && !run.failed) {
+    if ((settings.bool('filefailed') || run.trybackAlways) && !run.simulate && !run.failed) {
       moveFile(run.trybackFile, absoluteAreaPath(folder.files, names.tryback));
       trybackPath = names.tryback;
     }

@@ -57,7 +57,7 @@ export interface ExecuteRunOptions {
   readonly onProgress?: ProgressListener;
   /**
    * The simulation overlay to write to in a simulate run, shared by the runs of one request (the partial archives of
-   * one upload see each other's pictures); a fresh one when absent.
+   * one upload see each other's pictures; the files of a course sequence, each other's writes); a fresh one when absent.
    */
   readonly simulation?: Platform;
 }
@@ -122,6 +122,7 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
       reportFile,
       trybackFile: read.trybackFile,
       forceCleanup: isArchiveAction(action) && action.forceCleanup(settings),
+      trybackAlways: !isArchiveAction(action) && (action.trybackAlways ?? false),
     });
     if (read.trybackFile) rmSync(read.trybackFile, { force: true });
     await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });

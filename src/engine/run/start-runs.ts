@@ -4,6 +4,7 @@ import { normalizeAreaPath } from '../files/area-path.js';
 import { resolveInputFiles } from '../files/input-files.js';
 import { isArchiveAction, type RunnableAction } from '../../processors/archive-processor.js';
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
+import type { Platform } from '../../platform/platform.js';
 import type { Settings } from '../../settings/settings-store.js';
 import { resolveArchiveInputs } from '../files/archive-inputs.js';
 import { executeRun, type RunResult } from './execute-run.js';
@@ -20,6 +21,8 @@ export interface RunRequest {
   readonly simulate?: boolean;
   readonly trigger: RunTrigger;
   readonly onProgress?: ProgressListener;
+  /** For a simulated run: the overlay to write to (a sequence shares one, so each run sees what the earlier ones would do). */
+  readonly simulation?: Platform;
 }
 
 /**
@@ -34,8 +37,10 @@ export async function startRuns(engine: Engine, request: RunRequest): Promise<Ru
   const settings = await engine.settings.snapshot();
   const { action } = request;
   const inputs = resolveRequestInputs(engine, settings, request);
-  // The partial archives of one upload are simulated on one overlay, as the real runs see each other's writes.
-  const simulation = request.simulate && isArchiveAction(action) ? { simulation: new SimulatedPlatform(engine.platform) } : {};
+  // The partial archives of one upload are simulated on one overlay, as the real runs see each other's writes;
+  // a request that brings its overlay (a course sequence) shares it with the runs before and after.
+  const shared = request.simulation ?? (request.simulate && isArchiveAction(action) ? new SimulatedPlatform(engine.platform) : undefined);
+  const simulation = request.simulate && shared ? { simulation: shared } : {};
   const results: RunResult[] = [];
   for (const input of inputs) {
     results.push(

@@ -30,6 +30,13 @@ import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './user-pictures.js';
 import { createUsers, findUsers } from './users.js';
+import { syncMetaCourses } from '../meta-sync.js';
+import { runFollowingMetaLinks, type InstanceCourses } from '../meta-follow.js';
+import { instanceFacts } from './enrolments.js';
+import { deleteCategories } from './category-deletion.js';
+import { deleteCourses } from './course-deletion.js';
+import { unassignGroupings } from './grouping-unbinding.js';
+import { addMetaLinks, findMetaLinks, removeMetaLinks } from './meta-links.js';
 
 const CAPABILITIES: Capabilities = {
   supportsUsers: true,
@@ -50,12 +57,16 @@ export class EmbeddedPlatform implements Platform {
   readonly #db: Kysely<Database>;
   readonly #hasher = new PasswordHasher();
   readonly #handlers: OperationHandlers;
+  readonly #instanceCourses: InstanceCourses;
 
   constructor(store: Store) {
     const { db, sqlite } = store;
     const hasher = this.#hasher;
     const write = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
     this.#db = db;
+    this.#instanceCourses = async (ids) => [...(await instanceFacts(db, ids)).values()].map((facts) => facts.courseId);
+    // The meta sync reads and writes through the operations themselves, without following meta links again.
+    const raw = this.#raw.bind(this);
     this.#handlers = {
       findUsers: (input) => findUsers(db, input, sqlite),
       findCourses: (input) => findCourses(db, input),
@@ -118,11 +129,30 @@ export class EmbeddedPlatform implements Platform {
       findCourseSections: (input) => findCourseSections(db, input),
       saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input, sqlite)),
       addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
+      // Course deletion, reset, metacourses and categories.
+      deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
+      findMetaLinks: (input) => findMetaLinks(db, input),
+      addMetaLinks: async (input) => {
+        const results = await write((trx) => addMetaLinks(trx, input));
+        await syncMetaCourses(raw, input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));
+        return results;
+      },
+      removeMetaLinks: (input) => write((trx) => removeMetaLinks(trx, input)),
+      syncMetaEnrolments: (input) => syncMetaCourses(raw, input.courseIds),
+      unassignGroupings: (input) => write((trx) => unassignGroupings(trx, input)),
+      deleteCategories: (input) => write((trx) => deleteCategories(trx, input)),
     };
   }
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     // The port's promise: an empty list costs nothing (no transaction, no query).
+    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
+    // What Moodle does by itself: the meta courses of the courses an operation changes follow them.
+    return runFollowingMetaLinks(this.#raw.bind(this), this.#instanceCourses, kind, input, () => this.#raw(kind, input));
+  }
+
+  /** An operation alone, without the meta sync that follows it. */
+  #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);

@@ -13,6 +13,8 @@ export class CourseOverlay {
   readonly #created: PlatformCourse[] = [];
   readonly #instances: PlatformEnrolInstance[] = [];
   readonly #findCategories: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>;
+  /** Courses deleted here (real or created here), hidden from later reads. */
+  readonly #deleted = new Set<number>();
 
   /** `findCategories` answers the categories of the simulation (those created in it too). */
   constructor(real: Platform, findCategories?: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>) {
@@ -23,7 +25,17 @@ export class CourseOverlay {
   /** Real courses, then those created here that match. */
   async findCourses(input: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
     const real = await this.#real.run('findCourses', input);
-    return [...real, ...this.#created.filter((course) => matchesFindBy(course, input.by))];
+    return [...real, ...this.#created.filter((course) => matchesFindBy(course, input.by))].filter((course) => !this.#deleted.has(course.id));
+  }
+
+  /** Hides courses deleted here from later reads (the course upkeep overlay removed what they held first). */
+  forgetCourses(ids: readonly number[]): void {
+    for (const id of ids) this.#deleted.add(id);
+  }
+
+  /** The courses created here and not deleted since. */
+  createdCourses(): readonly PlatformCourse[] {
+    return this.#created.filter((course) => !this.#deleted.has(course.id));
   }
 
   /** The ids, among these, of courses that exist in the simulation. */

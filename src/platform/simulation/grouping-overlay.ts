@@ -1,6 +1,6 @@
 import { checkGroupingBindings, GROUPING } from '../embedded/group-rules.js';
-import type { ItemResult } from '../item-result.js';
-import type { Added, Changed, FindInCourses, GroupChange, GroupingBinding, NewGroup, PlatformGrouping } from '../operations.js';
+import { succeeded, type ItemResult } from '../item-result.js';
+import type { Added, Changed, FindInCourses, GroupChange, GroupingBinding, NewGroup, PlatformGrouping, Removed } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { CourseOverlay } from './course-overlay.js';
 import { compareSimulatedIds } from './find-by.js';
@@ -19,6 +19,8 @@ export class GroupingOverlay {
   readonly #groupings: GroupTableOverlay;
   /** Bindings made here, by `grouping:group`. */
   readonly #bound = new Set<string>();
+  /** Real bindings undone here (hidden from later reads), by `grouping:group`. */
+  readonly #unbound = new Set<string>();
 
   constructor(real: Platform, courses: CourseOverlay, groups: GroupOverlay) {
     this.#real = real;
@@ -56,7 +58,8 @@ export class GroupingOverlay {
   async findGroupingGroups(input: { readonly groupingIds: readonly number[] }): Promise<GroupingBinding[]> {
     const found = new Map<string, GroupingBinding>();
     for (const binding of await this.#real.run('findGroupingGroups', { groupingIds: input.groupingIds.filter((id) => id > 0) })) {
-      if (!this.#groupings.isDeleted(binding.groupingId) && !this.#groups.isDeleted(binding.groupId)) found.set(`${binding.groupingId}:${binding.groupId}`, binding);
+      const key = `${binding.groupingId}:${binding.groupId}`;
+      if (!this.#groupings.isDeleted(binding.groupingId) && !this.#groups.isDeleted(binding.groupId) && !this.#unbound.has(key)) found.set(key, binding);
     }
     const wanted = new Set(input.groupingIds);
     for (const [groupingId, groupId] of this.#liveBindings()) {
@@ -78,9 +81,27 @@ export class GroupingOverlay {
     });
     bindings.forEach(({ groupingId, groupId }, index) => {
       const result = results[index]!;
-      if (result.ok && result.value.added) this.#bound.add(`${groupingId}:${groupId}`);
+      if (result.ok && result.value.added) {
+        this.#bound.add(`${groupingId}:${groupId}`);
+        this.#unbound.delete(`${groupingId}:${groupId}`);
+      }
     });
     return results;
+  }
+
+  /** Unbinds like the platform: a binding held (on the platform or here) goes; none answers `removed` false. */
+  async unassignGroupings(bindings: readonly GroupingBinding[]): Promise<ItemResult<Removed>[]> {
+    const held = await this.findGroupingGroups({ groupingIds: [...new Set(bindings.map((binding) => binding.groupingId))] });
+    const bound = new Set(held.map(({ groupingId, groupId }) => `${groupingId}:${groupId}`));
+    return bindings.map(({ groupingId, groupId }) => {
+      const key = `${groupingId}:${groupId}`;
+      const removed = bound.delete(key);
+      if (removed) {
+        this.#bound.delete(key);
+        this.#unbound.add(key);
+      }
+      return succeeded({ removed });
+    });
   }
 
   /** The bindings made here whose grouping and group still stand, as `[groupingId, groupId]`. */

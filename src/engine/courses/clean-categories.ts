@@ -1,0 +1,74 @@
+import type { ItemResult } from '../../platform/item-result.js';
+import type { Engine } from '../engine.js';
+
+/** A category of the tree, as the cleaner sees it. */
+export interface CategoryNode {
+  readonly id: number;
+  readonly name: string;
+  readonly parent: number;
+  /** Names from the top down (`Faculty / Department`). */
+  readonly path: string;
+}
+
+export interface CleanOptions {
+  /** The category to clean under (its sub-categories are candidates, never itself); 0 or absent for the whole tree. */
+  readonly start?: number;
+  /**
+   * "Ignore subcategories (if empty)": a category whose sub-categories are all empty counts as empty too, and goes
+   * with them. Without it only categories without courses and without sub-categories are empty.
+   */
+  readonly ignoreEmptySubcategories?: boolean;
+}
+
+/**
+ * The empty categories under a start category (spec 5.11), in the order they can be deleted (sub-categories
+ * first). The top category that courses fall back to (the first top-level one, Moodle's default) is never listed.
+ *
+ * @example
+ * const preview = await findEmptyCategories(engine, { start: 0, ignoreEmptySubcategories: true });
+ */
+export async function findEmptyCategories(engine: Engine, options: CleanOptions = {}): Promise<CategoryNode[]> {
+  const { categories, withCourses } = await readTree(engine);
+  const children = new Map<number, CategoryNode[]>();
+  for (const category of categories.values()) children.set(category.parent, [...(children.get(category.parent) ?? []), category]);
+  const start = options.start ?? 0;
+  const protectedId = Math.min(...(children.get(0) ?? []).map((category) => category.id));
+  const empty: CategoryNode[] = [];
+  // Depth first, sub-categories before their parent; answers whether the category is empty.
+  const visit = (category: CategoryNode): boolean => {
+    const subs = children.get(category.id) ?? [];
+    const emptySubs = subs.filter(visit).length;
+    const isEmpty = !withCourses.has(category.id) && category.id !== protectedId && (subs.length === 0 || (options.ignoreEmptySubcategories === true && emptySubs === subs.length));
+    if (isEmpty) empty.push(category);
+    return isEmpty;
+  };
+  for (const category of children.get(start) ?? []) visit(category);
+  return empty;
+}
+
+/** Deletes the empty categories found with these options, sub-categories first; answers each with its result. */
+export async function deleteEmptyCategories(engine: Engine, options: CleanOptions = {}): Promise<{ category: CategoryNode; result: ItemResult<null> }[]> {
+  const empty = await findEmptyCategories(engine, options);
+  const results = await engine.platform.run('deleteCategories', empty.map((category) => category.id));
+  return empty.map((category, index) => ({ category, result: results[index]! }));
+}
+
+async function readTree(engine: Engine): Promise<{ categories: Map<number, CategoryNode>; withCourses: Set<number> }> {
+  const rows: { id: number; name: string; parent: number }[] = [];
+  for await (const page of engine.platform.exportEntity('categories')) {
+    const [id, name, parent] = ['id', 'name', 'parent'].map((column) => page.columns.indexOf(column)) as [number, number, number];
+    for (const row of page.rows) rows.push({ id: Number(row[id]), name: String(row[name]), parent: Number(row[parent]) });
+  }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const pathOf = (row: { name: string; parent: number }): string => {
+    const parent = byId.get(row.parent);
+    return parent ? `${pathOf(parent)} / ${row.name}` : row.name;
+  };
+  const categories = new Map(rows.map((row) => [row.id, { ...row, path: pathOf(row) }]));
+  const withCourses = new Set<number>();
+  for await (const page of engine.platform.exportEntity('courses')) {
+    const category = page.columns.indexOf('category');
+    for (const row of page.rows) withCourses.add(Number(row[category]));
+  }
+  return { categories, withCourses };
+}
