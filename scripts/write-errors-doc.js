@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { CAPTURE_MESSAGES, CSV_ROW_MESSAGES, ERROR_CATALOGUE, RUN_MESSAGES, ZIP_ENTRY_MESSAGES } from '../dist/engine/error-catalogue.js';
 import { ACTIONS } from '../dist/processors/registry.js';
+import * as SERVER_ERRORS from '../dist/server/server-errors.js';
 
 const escape = (text) => text.replaceAll('|', '\\|');
 let out = `# Error and message reference
@@ -17,6 +18,17 @@ These stop a run (or a command) with one message; the input file stays where it 
 |---|---|---|---|
 `;
 for (const factory of [...ERROR_CATALOGUE.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+  out += `| \`${factory.code}\` | ${factory.statusCode} | ${escape(factory.text.en)} | ${escape(factory.text.fr)} |\n`;
+}
+out += `
+## Service API errors
+
+Answered by the HTTP API as \`{ "error": { "code", "message" } }\`, the message in the caller's language.
+
+| Code | HTTP | English | Français |
+|---|---|---|---|
+`;
+for (const factory of Object.values(SERVER_ERRORS).sort((a, b) => a.code.localeCompare(b.code))) {
   out += `| \`${factory.code}\` | ${factory.statusCode} | ${escape(factory.text.en)} | ${escape(factory.text.fr)} |\n`;
 }
 const section = (title, intro, messages) => {

@@ -15,6 +15,8 @@ const LAYERS: Record<string, { mayImport: readonly string[]; forbidden?: RegExp 
   engine: { mayImport: ['csv', 'settings', 'store', 'platform', 'processors'], forbidden: /^kysely$|^pg$|^better-sqlite3$/ },
   server: { mayImport: ['engine', 'settings', 'store'], forbidden: /^kysely$|^pg$|^better-sqlite3$/ },
   cli: { mayImport: ['engine', 'settings', 'store', 'server'], forbidden: /^kysely$|^pg$|^better-sqlite3$/ },
+  // The console runs in the browser and knows the service only through the HTTP API.
+  web: { mayImport: [], forbidden: /^node:|^kysely$|^pg$|^better-sqlite3$|^fastify/ },
 };
 
 const SRC = resolve(import.meta.dirname);
@@ -23,7 +25,7 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
   });
 }
 

@@ -253,7 +253,7 @@ for (const kind of DATABASES) {
   });
 
   describe(`tool-sync serve (${kind})`, () => {
-    it('answers GET /health and stops on SIGTERM', () =>
+    it('answers GET /health, prints the setup link, and stops on SIGTERM', () =>
       withWorkspace(kind, async (ws) => {
         const port = await freePort();
         const child = ws.start(['serve', '--port', String(port)]);
@@ -265,14 +265,16 @@ for (const kind of DATABASES) {
           await new Promise<void>((resolveListening, reject) => {
             child.stdout!.on('data', (chunk: Buffer) => {
               stdout += chunk.toString();
-              if (stdout.includes('\n')) resolveListening();
+              if (/setup\?code=.*\n/.test(stdout)) resolveListening();
             });
             void exited.then(([code]) => reject(new Error(`serve exited ${code} before listening: ${stderr}`)));
           });
-          expect(stdout).toBe(`tool-sync listening on http://127.0.0.1:${port} · data ${ws.data} · ${kind}\n`);
+          // Besides the service's JSON log lines: where it listens, and the first administrator's one-time link.
+          expect(stdout).toContain(`tool-sync listening on http://127.0.0.1:${port} · data ${ws.data} · ${kind}\n`);
+          expect(stdout).toMatch(new RegExp(`No account yet: create the first administrator at http://127\\.0\\.0\\.1:${port}/setup\\?code=[\\w-]{32} `));
           const response = await fetch(`http://127.0.0.1:${port}/health`);
           expect(response.status).toBe(200);
-          expect(await response.json()).toEqual({ status: 'ok', database: kind, platform: 'embedded' });
+          expect(await response.json()).toMatchObject({ status: 'ok', database: kind, platform: 'embedded' });
           child.kill('SIGTERM');
           expect(await exited).toEqual([0, null]);
           expect(stderr).toBe('');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
 import { createEngine, type Engine } from '../src/engine/engine.js';
 import { createStore, type DatabaseKind, type Store } from '../src/store/database.js';
 
@@ -52,17 +53,27 @@ export function pgSchemaUrl(schema: string): string {
   return `${TEST_PG_URL}${TEST_PG_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
 }
 
+/**
+ * The platform processor tests run against: the embedded store, or with `TOOL_SYNC_TEST_PLATFORM=moodle` the
+ * Moodle platform through its web services, answered by the Moodle double whose state is the same store (so
+ * that what a test seeds and reads back in the lms_* tables is what Moodle holds). `npm run test:moodle`.
+ */
+export const TEST_PLATFORM = process.env.TOOL_SYNC_TEST_PLATFORM === 'moodle' ? 'moodle' : 'embedded';
+
 /** An engine on a fresh temp data folder and a fresh store of the given kind (SQLite in the data folder). */
 export async function openTestEngine(kind: DatabaseKind): Promise<Engine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tool-sync-test-'));
   const store = await openTestStore(kind, join(dataDir, 'store.sqlite'));
   const engine = await createEngine({ dataDir, store });
+  const platform = TEST_PLATFORM === 'moodle' ? new MoodleOverDouble(store) : engine.platform;
   let closed = false;
   return {
     ...engine,
+    platform,
     close: async () => {
       if (closed) return;
       closed = true;
+      if (platform !== engine.platform) await platform.close();
       await engine.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

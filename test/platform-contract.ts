@@ -6,15 +6,25 @@ import type { Platform } from '../src/platform/platform.js';
 import { SimulatedPlatform } from '../src/platform/simulated-platform.js';
 import type { DatabaseKind, Store } from '../src/store/database.js';
 import { DATABASES, openTestStore } from './databases.js';
+import { MOODLE_LIMITS } from './moodle-double/moodle-limits.js';
+import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
 
 /**
  * The harness of the platform contract suite (src/platform/contract/*.contract.test.ts): every implementation of
  * the port, on every database, one suite, the same expectations. A new platform is one more entry of PLATFORMS.
  */
-export const PLATFORMS: readonly { name: string; create(store: Store): Platform }[] = [
+export const PLATFORMS: readonly { name: string; create(store: Store): Platform; limits?: Readonly<Record<string, string>> }[] = [
   { name: 'embedded', create: (store) => new EmbeddedPlatform(store) },
   { name: 'simulated over embedded', create: (store) => new SimulatedPlatform(new EmbeddedPlatform(store)) },
+  // Moodle through its web services, answered by the test double whose state is the store (factories seed it).
+  { name: 'moodle', create: (store) => new MoodleOverDouble(store), limits: MOODLE_LIMITS },
+  { name: 'simulated over moodle', create: (store) => simulatedOver(new MoodleOverDouble(store)), limits: MOODLE_LIMITS },
 ];
+
+/** A simulation over a platform this harness made: closing it closes the real one too (the double's workers). */
+function simulatedOver(real: Platform): Platform {
+  return Object.assign(new SimulatedPlatform(real), { close: () => real.close() });
+}
 
 /** What a test of the suite works on: a fresh store of its database and a platform over it, closed after the test. */
 export interface ContractContext<P extends Platform = Platform> {
@@ -23,11 +33,19 @@ export interface ContractContext<P extends Platform = Platform> {
 }
 
 /** A describe block whose tests each get a fresh store of `kind` and a platform `create` makes over it. */
-function describeOn<P extends Platform>(title: string, kind: DatabaseKind, create: (store: Store) => P, body: (ctx: ContractContext<P>) => void): void {
+function describeOn<P extends Platform>(
+  title: string,
+  kind: DatabaseKind,
+  create: (store: Store) => P,
+  body: (ctx: ContractContext<P>) => void,
+  limits: Readonly<Record<string, string>> = {},
+): void {
   describe(title, () => {
     let store: Store | undefined;
     let platform: P | undefined;
-    beforeEach(async () => {
+    beforeEach(async (test) => {
+      const limit = limits[test.task.name];
+      if (limit) test.skip(limit);
       store = await openTestStore(kind);
       platform = create(store);
     });
@@ -54,7 +72,7 @@ function describeOn<P extends Platform>(title: string, kind: DatabaseKind, creat
 /** The contract: `body`'s tests run against every implementation of PLATFORMS on every database. */
 export function describeContract(body: (ctx: ContractContext) => void): void {
   for (const kind of DATABASES) {
-    for (const implementation of PLATFORMS) describeOn(`${implementation.name} platform on ${kind}`, kind, implementation.create, body);
+    for (const implementation of PLATFORMS) describeOn(`${implementation.name} platform on ${kind}`, kind, implementation.create, body, implementation.limits);
   }
 }
 

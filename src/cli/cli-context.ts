@@ -38,6 +38,7 @@ export async function withEngine(command: Command, work: (engine: Engine, deploy
       dataDir: deployment.dataDir,
       ...(deployment.databaseUrl ? { databaseUrl: deployment.databaseUrl } : {}),
       ...(deployment.smtpUrl ? { smtpUrl: deployment.smtpUrl } : {}),
+      ...(deployment.moodleToken ? { moodleToken: deployment.moodleToken } : {}),
     });
     process.exitCode = (await work(engine, deployment)) ?? EXIT.ok;
   } catch (error) {

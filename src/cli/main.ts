@@ -6,6 +6,7 @@ import { registerCoursesCommand } from './commands/courses.js';
 import { registerConfigCommand } from './commands/config.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerPictureCommand } from './commands/picture.js';
+import { registerMoodleCommand } from './commands/moodle.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerRunsCommand } from './commands/runs.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -22,7 +23,8 @@ export function createProgram(): Command {
   program.helpOption('-h, --help', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   program.helpCommand('help [command]', say({ en: 'display help for command', fr: 'afficher l’aide de la commande' }));
   for (const register of [registerRunCommand, registerCaptureCommand, registerCleanupCommand, registerConfigCommand,
-    registerRunsCommand, registerExportCommand, registerServeCommand, registerPictureCommand, registerCoursesCommand]) {
+    registerRunsCommand, registerExportCommand, registerServeCommand, registerPictureCommand, registerCoursesCommand,
+    registerMoodleCommand]) {
     register(program);
   }
   return program;

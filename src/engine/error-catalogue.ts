@@ -8,10 +8,12 @@ import * as dateErrors from '../processors/dates.js';
 import * as zipErrors from './archive/zip-messages.js';
 import * as pictureErrors from './export/picture-errors.js';
 import * as courseFileErrors from '../processors/courses/course-files-errors.js';
+import * as scheduleErrors from './schedule/schedule-errors.js';
+import * as moodleErrors from '../platform/moodle/moodle-errors.js';
 
 /** Every thrown-error code of tool-sync with its factory (English and French text), by code. */
 export const ERROR_CATALOGUE: ReadonlyMap<string, ErrorFactory> = new Map(
-  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, zipErrors, pictureErrors, courseFileErrors]
+  [csvErrors, settingsErrors, deploymentErrors, storeErrors, engineErrors, dateErrors, zipErrors, pictureErrors, courseFileErrors, scheduleErrors, moodleErrors]
     .flatMap((module) => Object.values(module))
     .filter((value): value is ErrorFactory => typeof value === 'function' && 'code' in value)
     .map((factory) => [factory.code, factory]),

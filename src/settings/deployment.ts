@@ -23,6 +23,8 @@ export interface Deployment {
   readonly host: string;
   /** `smtp://user:pass@host:port` or `smtps://…`; absent means mails go to `data/outbox/`. Never logged. */
   readonly smtpUrl?: string;
+  /** The Moodle web-service token when the platform is Moodle (`TOOL_SYNC_MOODLE_TOKEN`). A secret: never logged. */
+  readonly moodleToken?: string;
 }
 
 const FILE_SCHEMA = z
@@ -32,12 +34,13 @@ const FILE_SCHEMA = z
     port: z.number().int().min(1).max(65535).optional(),
     host: z.string().min(1).optional(),
     smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    moodleToken: z.string().regex(/^[\w-]+$/, 'must be a Moodle web service token (letters and digits)').optional(),
   })
   .strict();
 
 /**
  * The deployment configuration: command-line flags first, then the environment (`TOOL_SYNC_DATA`,
- * `TOOL_SYNC_DB`, `TOOL_SYNC_PORT`, `TOOL_SYNC_HOST`, `TOOL_SYNC_SMTP`), then a JSON config file
+ * `TOOL_SYNC_DB`, `TOOL_SYNC_PORT`, `TOOL_SYNC_HOST`, `TOOL_SYNC_SMTP`, `TOOL_SYNC_MOODLE_TOKEN`), then a JSON config file
  * (`TOOL_SYNC_CONFIG`, default `./tool-sync.json` when present), then the defaults.
  */
 export function loadDeployment(flags: Partial<Deployment> = {}, env: NodeJS.ProcessEnv = process.env): Deployment {
@@ -49,6 +52,7 @@ export function loadDeployment(flags: Partial<Deployment> = {}, env: NodeJS.Proc
       port: env.TOOL_SYNC_PORT ? Number(env.TOOL_SYNC_PORT) : undefined,
       host: env.TOOL_SYNC_HOST,
       smtpUrl: env.TOOL_SYNC_SMTP,
+      moodleToken: env.TOOL_SYNC_MOODLE_TOKEN,
     }),
   );
   if (!fromEnv.success) throw DEPLOYMENT_INVALID({ source: 'environment', reason: describe(fromEnv.error) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bilingual } from '../errors.js';
 import { SETTINGS } from './registry.js';
+import { SERVICE_SETTINGS } from './service-settings.js';
 import { SETTING_SECTIONS, type SettingSection } from './setting-definition.js';
 
 /** Labels that read the same in both languages because they are technical names, not words. */
@@ -125,6 +126,7 @@ describe('settings registry', () => {
         'dates_timezone',
         'moodle_concurrency',
         'moodle_maxinputvars',
+        'moodle_rolemap',
         'moodle_url',
         'platform',
         'reportlang',
@@ -133,6 +135,7 @@ describe('settings registry', () => {
         'users_updatemode',
         'mail_from',
         'mail_sitename',
+        ...SERVICE_SETTINGS.map((s) => s.key),
       ].sort(),
     );
     const keys = SETTINGS.map((s) => s.key);

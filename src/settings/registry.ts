@@ -1,4 +1,5 @@
 import type { SettingDefinition } from './setting-definition.js';
+import { SERVICE_SETTINGS } from './service-settings.js';
 
 /**
  * Every setting of tool-sync, one entry per key, in the order of SETTING_SECTIONS.
@@ -1019,6 +1020,18 @@ export const SETTINGS: readonly SettingDefinition[] = [
     },
   },
   {
+    key: 'moodle_rolemap',
+    section: 'platform',
+    extension: true,
+    type: 'text',
+    default: '',
+    label: { en: 'Moodle role ids', fr: 'Identifiants des rôles Moodle' },
+    help: {
+      en: 'Role ids of the Moodle site by shortname, such as "student=5, editingteacher=3", where they differ from a standard installation (manager 1, coursecreator 2, editingteacher 3, teacher 4, student 5, guest 6, user 7, frontpage 8). Not needed with the companion plugin local_toolsync, which lists the roles.',
+      fr: "Identifiants des rôles du site Moodle par nom abrégé, par exemple « student=5, editingteacher=3 », quand ils diffèrent d'une installation standard (manager 1, coursecreator 2, editingteacher 3, teacher 4, student 5, guest 6, user 7, frontpage 8). Inutile avec le plugin compagnon local_toolsync, qui liste les rôles.",
+    },
+  },
+  {
     key: 'mail_from',
     section: 'platform',
     type: 'text',
@@ -1042,4 +1055,6 @@ export const SETTINGS: readonly SettingDefinition[] = [
     },
     extension: true,
   },
+  // ---------------------------------------------------------------- service (extensions: watcher, notifications)
+  ...SERVICE_SETTINGS,
 ];

@@ -11,6 +11,7 @@ export const SETTING_SECTIONS = [
   'fileformat',
   'postprocess',
   'platform',
+  'service',
 ] as const;
 
 export type SettingSection = (typeof SETTING_SECTIONS)[number];

@@ -5,6 +5,7 @@ import * as serviceTables from './migrations/0001-service-tables.js';
 import * as embeddedPlatform from './migrations/0002-embedded-platform.js';
 import * as membershipUserIndexes from './migrations/0003-membership-user-indexes.js';
 import * as courseSettings from './migrations/0004-course-settings.js';
+import * as serviceAccounts from './migrations/0006-service-accounts.js';
 import * as metaLinkIndex from './migrations/0008-meta-link-index.js';
 import type { Database } from './schema.js';
 import { STORE_MIGRATION_FAILED } from './store-errors.js';
@@ -15,6 +16,7 @@ const MIGRATIONS = [
   ['0002-embedded-platform', embeddedPlatform],
   ['0003-membership-user-indexes', membershipUserIndexes],
   ['0004-course-settings', courseSettings],
+  ['0006-service-accounts', serviceAccounts],
   ['0008-meta-link-index', metaLinkIndex],
 ] as const;
 

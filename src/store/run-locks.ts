@@ -63,8 +63,17 @@ function holdLock(db: Kysely<Database>, name: string, owner: string): RunLock {
 
 function isStale(holder: Selectable<LockRow>, now: number): boolean {
   if (now - holder.heartbeat_at > LOCK_STALE_MS) return true;
-  const [host, pid] = holder.owner.split(':');
-  return host === hostname() && pid !== undefined && !processAlive(Number(pid));
+  return isDeadLocalOwner(holder.owner);
+}
+
+/** Whether an owner `host:pid:start` names a process of this host that no longer runs (never this process). */
+export function isDeadLocalOwner(owner: string): boolean {
+  if (owner === PROCESS_OWNER) return false;
+  const [host, pid, start] = owner.split(':');
+  if (host !== hostname() || pid === undefined) return false;
+  // The same pid in this process with another start time: an earlier life of a pid reused by us.
+  if (Number(pid) === process.pid) return start !== PROCESS_OWNER.split(':')[2];
+  return !processAlive(Number(pid));
 }
 
 function processAlive(pid: number): boolean {
@@ -74,4 +83,10 @@ function processAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Who holds the lock `name` now, if anyone (the API answers 409 rather than queue a run bound to fail). */
+export async function lockHolder(db: Kysely<Database>, name: string): Promise<HeldLock | undefined> {
+  const holder = await db.selectFrom('ts_locks').selectAll().where('name', '=', name).executeTakeFirst();
+  return holder && !isStale(holder, Date.now()) ? holder : undefined;
 }

@@ -10,9 +10,9 @@ export interface RunCounts {
   readonly entities: Readonly<Record<string, number>>;
 }
 
-export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'succeeded_with_errors', 'failed'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'succeeded_with_errors', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export type RunTrigger = 'manual' | 'schedule' | 'api';
+export type RunTrigger = 'manual' | 'schedule' | 'api' | 'watch';
 
 export type RunRecord = Selectable<RunRow>;
 
@@ -93,4 +93,17 @@ export async function listRunRecords(db: Kysely<Database>, options: { limit?: nu
   let query = db.selectFrom('ts_runs').selectAll().orderBy('id', 'desc').limit(options.limit ?? 20);
   if (options.processor) query = query.where('processor', '=', options.processor);
   return query.execute();
+}
+
+/**
+ * Closes the queued runs of processes of this host that are gone (a service stopped before their turn came):
+ * `isGone(owner)` says whether an owner `host:pid:start` is a dead process of this host. Answers their ids.
+ */
+export async function closeAbandonedQueuedRuns(db: Kysely<Database>, isGone: (owner: string) => boolean, message: string): Promise<number[]> {
+  const queued = await db.selectFrom('ts_runs').select(['id', 'owner']).where('status', '=', 'queued').execute();
+  const abandoned = queued.filter((run) => run.owner !== null && isGone(run.owner)).map((run) => run.id);
+  if (abandoned.length) {
+    await db.updateTable('ts_runs').set({ status: 'cancelled', message, finished_at: Date.now() }).where('id', 'in', abandoned).execute();
+  }
+  return abandoned;
 }

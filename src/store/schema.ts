@@ -10,6 +10,10 @@ export interface Database {
   ts_settings: SettingRow;
   ts_runs: RunRow;
   ts_locks: LockRow;
+  ts_accounts: AccountRow;
+  ts_sessions: SessionRow;
+  ts_api_tokens: ApiTokenRow;
+  ts_schedules: ScheduleRow;
   lms_user: UserTable;
   lms_user_info_field: UserInfoFieldTable;
   lms_user_info_data: UserInfoDataTable;
@@ -73,6 +77,46 @@ export interface LockRow {
   run_id: number | null;
   acquired_at: number;
   heartbeat_at: number;
+}
+
+/** An account of the console and the API (migration 0006). */
+export interface AccountRow {
+  id: Generated<number>;
+  username: string;
+  /** `scrypt$N$r$p$salt$hash`, never the password. */
+  password_hash: string;
+  /** `admin` or `viewer`. */
+  role: string;
+  lang: Generated<string>;
+  created_at: number;
+}
+
+/** A browser session; the cookie holds the id, the table only its SHA-256. */
+export interface SessionRow {
+  id_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+/** An API token for automation; only its SHA-256 is kept. */
+export interface ApiTokenRow {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+/** A scheduled task's state: on or off, its cron expression, when it last fired. */
+export interface ScheduleRow {
+  task: string;
+  enabled: Generated<number>;
+  cron: string;
+  updated_at: number;
+  last_fired_at: number | null;
 }
 
 export interface UserTable {

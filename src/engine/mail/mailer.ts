@@ -11,6 +11,8 @@ export interface MailMessage {
   readonly text: string;
   /** An HTML alternative of `text`. */
   readonly html?: string;
+  /** Files joined to the mail (a run's report), given as content: the mailer never reads a path. */
+  readonly attachments?: readonly { readonly filename: string; readonly content: Buffer; readonly contentType?: string }[];
 }
 
 /** The outcome of one send: never thrown, so that one bad address or a dead server never stops a run. */
@@ -60,6 +62,7 @@ export function createMailer(options: MailerOptions): Mailer {
         subject: message.subject,
         text: message.text,
         ...(message.html === undefined ? {} : { html: message.html }),
+        ...(message.attachments ? { attachments: message.attachments.map((attachment) => ({ ...attachment })) } : {}),
         // RFC 3834: tells auto-responders (holiday replies…) not to answer a robot.
         headers: { 'Auto-Submitted': 'auto-generated' },
         disableFileAccess: true,

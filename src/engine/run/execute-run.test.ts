@@ -54,7 +54,10 @@ for (const kind of DATABASES) {
       writeFileSync(join(engine.folder.files, 'userimport.csv'), `${HEADER}\njdoe;John;Doe\n`);
       const held = await acquireLock(engine.store.db, 'run:users', 99, 'other-host:1:1');
       expect(held.acquired).toBe(true);
+      const ended: string[] = [];
+      engine.events.on('finished', (event) => ended.push(`${event.runId} ${event.status}`));
       const [run] = await startRuns(engine, { action: usersAddAction, trigger: 'manual' });
+      expect(ended).toEqual([`${run!.id} failed`]); // a live view of the refused run closes too
       expect(run).toMatchObject({ status: 'failed', message: 'A users run is already in progress (other-host:1:1, run #99); try again when it has finished.' });
       expect(await getRunRecord(engine.store.db, run!.id)).toMatchObject({ status: 'failed', message: run!.message });
       expect(readFileSync(join(engine.folder.files, 'userimport.csv'), 'utf8')).toContain('jdoe');

@@ -5,7 +5,8 @@ import { resolveEncoding, type EncodingSetting } from '../../csv/decode.js';
 import type { Separator } from '../../csv/dialect.js';
 import { openCsvTable, type CsvRow } from '../../csv/reader.js';
 import { LineWriter } from '../../csv/writer.js';
-import type { Lang } from '../../errors.js';
+import { formatMessage, type Bilingual, type Lang } from '../../errors.js';
+import { notifyRun } from '../mail/run-notification.js';
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../../processors/processor.js';
 import { isArchiveAction, type RunnableAction } from '../../processors/archive-processor.js';
@@ -60,7 +61,14 @@ export interface ExecuteRunOptions {
    * one upload see each other's pictures; the files of a course sequence, each other's writes); a fresh one when absent.
    */
   readonly simulation?: Platform;
+  /** A run already recorded as queued (the API answers its id before it starts); absent: recorded here. */
+  readonly runId?: number;
 }
+
+const CANCELLED: Bilingual = {
+  en: 'Cancelled on request after {rows} rows; the rows after them were not read. The input file was kept.',
+  fr: 'Annulée à la demande après {rows} lignes ; les lignes suivantes n’ont pas été lues. Le fichier d’entrée est conservé.',
+};
 
 /**
  * One run: one processor action on one input file, recorded from start to end. It takes the processor's lock,
@@ -69,23 +77,46 @@ export interface ExecuteRunOptions {
  * fails it with one clear message and leaves the input in place.
  */
 export async function executeRun(engine: Engine, options: ExecuteRunOptions): Promise<RunResult> {
+  const { action, input, simulate } = options;
+  const id =
+    options.runId ??
+    (await createRunRecord(engine.store.db, {
+      processor: action.processor,
+      action: action.action,
+      input,
+      trigger: options.trigger,
+      simulate,
+      owner: engine.owner,
+    }));
+  const signal = engine.cancellation.signalFor(id);
+  try {
+    const result = await executeRecordedRun(engine, options, id, signal);
+    // Every end is announced, a run refused by a busy lock included: a live view of it closes.
+    engine.events.emit('finished', { runId: id, status: result.status });
+    if (!simulate) await notifyRun(engine, options.settings, { action, result });
+    return result;
+  } finally {
+    engine.cancellation.release(id);
+  }
+}
+
+async function executeRecordedRun(engine: Engine, options: ExecuteRunOptions, id: number, signal: AbortSignal): Promise<RunResult> {
   const { action, input, settings, simulate } = options;
   const { db } = engine.store;
   const lang = settings.choice('reportlang') as Lang;
   const started = new Date();
-  const id = await createRunRecord(db, {
-    processor: action.processor,
-    action: action.action,
-    input,
-    trigger: options.trigger,
-    simulate,
-    owner: engine.owner,
-  });
   const counters = new RunCounters();
   const unit = isArchiveAction(action) ? 'entries' : 'rows';
   const reportFile = join(engine.folder.runs, `run-${id}-report.txt`);
   const engineMessages = isArchiveAction(action) ? ZIP_ENTRY_MESSAGES : { ...CSV_ROW_MESSAGES, ...RUN_MESSAGES };
-  const report = new RunReport(reportFile, { lang, messages: { ...engineMessages, ...action.messages }, simulate });
+  const report = new RunReport(reportFile, {
+    lang,
+    messages: { ...engineMessages, ...action.messages },
+    simulate,
+    onLines: (lines) => {
+      if (engine.events.listenerCount('lines')) engine.events.emit('lines', { runId: id, lines });
+    },
+  });
   const result = (status: RunStatus, message: string | null, paths: Partial<RunResult> = {}): RunResult => ({
     id, input, simulate, status, counters, unit, message, reportFile, reportPath: null, trybackPath: null, archivePath: null, ...paths,
   });
@@ -108,26 +139,28 @@ export async function executeRun(engine: Engine, options: ExecuteRunOptions): Pr
     engine.events.emit('started', { runId: id, processor: action.processor, action: action.action, input, simulate });
     await report.start(`tool-sync · ${actionName(action)} · run #${id}`, input, started);
     const read = isArchiveAction(action)
-      ? { trybackFile: null, ...(await processArchive(engine, { ...options, action, platform: runPlatform(engine, options) }, report, counters, id)) }
-      : await readAndProcess(engine, { ...options, action }, report, counters, id);
-    const status: RunStatus = read.failure ? 'failed' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
-    if (read.failure) await report.text(read.failure);
+      ? { trybackFile: null, cancelled: false, ...(await processArchive(engine, { ...options, action, platform: runPlatform(engine, options) }, report, counters, id)) }
+      : await readAndProcess(engine, { ...options, action }, report, counters, id, signal);
+    const cancelled = !read.failure && read.cancelled;
+    const status: RunStatus = read.failure ? 'failed' : cancelled ? 'cancelled' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
+    const message = cancelled ? formatMessage(CANCELLED[lang], { rows: counters.read }) : read.failure;
+    if (message) await report.text(message);
     await report.summary(counters, status, unit);
     await report.close();
+    // A cancelled run, like a failed one, keeps its input whole to be run again.
     const files = postProcess(engine.folder, settings, {
       input,
       started,
       simulate,
-      failed: status === 'failed',
+      failed: status === 'failed' || cancelled,
       reportFile,
-      trybackFile: read.trybackFile,
+      trybackFile: cancelled ? null : read.trybackFile,
       forceCleanup: isArchiveAction(action) && action.forceCleanup(settings),
       trybackAlways: !isArchiveAction(action) && (action.trybackAlways ?? false),
     });
     if (read.trybackFile) rmSync(read.trybackFile, { force: true });
-    await finishRunRecord(db, id, { status, counters, message: read.failure, ...files });
-    engine.events.emit('finished', { runId: id, status });
-    return result(status, read.failure, files);
+    await finishRunRecord(db, id, { status, counters, message, ...files });
+    return result(status, message, files);
   } finally {
     await attempt.lock.release();
   }
@@ -145,7 +178,8 @@ async function readAndProcess(
   report: RunReport,
   counters: RunCounters,
   runId: number,
-): Promise<{ failure: string | null; trybackFile: string | null }> {
+  signal: AbortSignal,
+): Promise<{ failure: string | null; trybackFile: string | null; cancelled: boolean }> {
   const { action, input, settings } = options;
   const lang = settings.choice('reportlang') as Lang;
   let tryback: LineWriter | null = null;
@@ -180,15 +214,16 @@ async function readAndProcess(
       options.onProgress?.(progress);
       engine.events.emit('progress', progress);
     };
-    for await (const outcomes of action.process(usableRows(table.batches, rejectedByReader), context)) await record(outcomes);
+    const batches = usableRows(untilCancelled(table.batches, signal), rejectedByReader);
+    for await (const outcomes of action.process(batches, context)) await record(outcomes);
     await record([]);
     await tryback.close();
-    return { failure: null, trybackFile: tryback.lines ? tryback.path : null };
+    return { failure: null, trybackFile: tryback.lines ? tryback.path : null, cancelled: signal.aborted };
   } catch (error) {
     // The input stays in place and will be run again whole: its failed rows must not be fed twice.
     await tryback?.close();
     if (tryback) rmSync(tryback.path, { force: true });
-    return { failure: describeFailure(error, lang), trybackFile: null };
+    return { failure: describeFailure(error, lang), trybackFile: null, cancelled: false };
   } finally {
     await mails?.close();
   }
@@ -201,6 +236,14 @@ function runMail(mails: RunMails, counters: RunCounters): NonNullable<ProcessorC
     counters.count(result.ok ? 'mail.sent' : 'mail.error');
     return result;
   };
+}
+
+/** The batches until the run is cancelled: the batch read when it is is left unprocessed, and the file closed. */
+async function* untilCancelled(batches: AsyncIterable<readonly CsvRow[]>, signal: AbortSignal): AsyncGenerator<readonly CsvRow[]> {
+  for await (const batch of batches) {
+    if (signal.aborted) return;
+    yield batch;
+  }
 }
 
 /** Rows with a reading problem become error outcomes here; the processor only sees usable rows. */

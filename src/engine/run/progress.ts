@@ -18,6 +18,8 @@ export interface RunEventMap {
   started: [{ readonly runId: number; readonly processor: string; readonly action: string; readonly input: string; readonly simulate: boolean }];
   progress: [RunProgress];
   finished: [{ readonly runId: number; readonly status: RunStatus }];
+  /** Report lines as they are written (sent only while someone listens). */
+  lines: [{ readonly runId: number; readonly lines: readonly string[] }];
 }
 
 /**

@@ -22,6 +22,7 @@ export const RUN_STATUS_WORDS: Record<RunStatus, Bilingual> = {
   succeeded: { en: 'succeeded', fr: 'réussie' },
   succeeded_with_errors: { en: 'succeeded with errors', fr: 'réussie avec des erreurs' },
   failed: { en: 'failed', fr: 'échouée' },
+  cancelled: { en: 'cancelled', fr: 'annulée' },
 };
 
 const WORDS = {
@@ -54,27 +55,42 @@ export class RunReport {
   readonly #lang: Lang;
   readonly #messages: Readonly<Record<string, Bilingual>>;
   readonly #simulate: boolean;
+  readonly #onLines: ((lines: readonly string[]) => void) | undefined;
 
-  constructor(path: string, options: { lang: Lang; messages: Readonly<Record<string, Bilingual>>; simulate: boolean }) {
+  /** `onLines` sees the lines as they are written (the console's live view of a run). */
+  constructor(
+    path: string,
+    options: { lang: Lang; messages: Readonly<Record<string, Bilingual>>; simulate: boolean; onLines?: (lines: readonly string[]) => void },
+  ) {
     this.#writer = new LineWriter(path);
     this.#lang = options.lang;
     this.#messages = options.messages;
     this.#simulate = options.simulate;
+    this.#onLines = options.onLines;
   }
+
+  async #write(lines: readonly string[]): Promise<void> {
+    await this.#writer.writeLines(lines);
+    this.#onLines?.(lines);
+  }
+  async #writeOne(line: string): Promise<void> {
+    await this.#write([line]);
+  }
+
 
   get path(): string {
     return this.#writer.path;
   }
 
   async start(title: string, file: string, date: Date): Promise<void> {
-    await this.#writer.writeLine(title);
+    await this.#writeOne(title);
     const mode = this.#text(this.#simulate ? WORDS.simulate : WORDS.real);
-    await this.#writer.writeLine(formatMessage(this.#text(WORDS.started), { date: date.toISOString(), file, mode }));
+    await this.#writeOne(formatMessage(this.#text(WORDS.started), { date: date.toISOString(), file, mode }));
   }
 
   /** One line per outcome: `line 12 [error] column email: "x" is not an e-mail address`, `SIMULATION:` before writes. */
   async outcomes(outcomes: readonly RowOutcome[]): Promise<void> {
-    await this.#writer.writeLines(outcomes.map((outcome) => this.#outcomeLine(outcome)));
+    await this.#write(outcomes.map((outcome) => this.#outcomeLine(outcome)));
   }
 
   #outcomeLine(outcome: RowOutcome): string {
@@ -90,7 +106,7 @@ export class RunReport {
    * `?`, so that a forged name cannot add lines to the report.
    */
   async entryOutcomes(outcomes: readonly EntryOutcome[]): Promise<void> {
-    await this.#writer.writeLines(
+    await this.#write(
       outcomes.map((outcome) => {
         const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
         const path = outcome.path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
@@ -101,7 +117,7 @@ export class RunReport {
 
   /** A further line of a row: `line 12 [info] enrolled in course ALG101…` or `line 12 [warning] …`. */
   async detail(line: number, detail: RowDetail): Promise<void> {
-    await this.#writer.writeLine(this.#detailLine(line, detail, ''));
+    await this.#writeOne(this.#detailLine(line, detail, ''));
   }
 
   #detailLine(line: number, detail: RowDetail, prefix: string): string {
@@ -115,20 +131,20 @@ export class RunReport {
    */
   async notice(line: number, code: string, params: Readonly<Record<string, unknown>>, aboutWrites = false): Promise<void> {
     const prefix = aboutWrites && this.#simulate ? `${this.#text(WORDS.simulation)}: ` : '';
-    await this.#writer.writeLine(`${this.#text(WORDS.line)} ${line} [${this.#text(WORDS.notice)}] ${prefix}${this.message(code, params)}`);
+    await this.#writeOne(`${this.#text(WORDS.line)} ${line} [${this.#text(WORDS.notice)}] ${prefix}${this.message(code, params)}`);
   }
 
   async text(line: string): Promise<void> {
-    await this.#writer.writeLine(line);
+    await this.#writeOne(line);
   }
 
   /** The counters at the end; an archive run counts `entries` where a CSV run counts rows. */
   async summary(counters: RunCounters, status: RunStatus, unit: 'rows' | 'entries' = 'rows'): Promise<void> {
-    await this.#writer.writeLine('');
+    await this.#writeOne('');
     const params = { ...counters, status: this.#text(RUN_STATUS_WORDS[status]) };
-    await this.#writer.writeLine(formatMessage(this.#text(unit === 'entries' ? WORDS.summaryEntries : WORDS.summary), params));
-    for (const line of describeEntityCounters(counters.entities, this.#lang)) await this.#writer.writeLine(`  ${line}`);
-    await this.#writer.writeLine(this.#text(WORDS.end));
+    await this.#writeOne(formatMessage(this.#text(unit === 'entries' ? WORDS.summaryEntries : WORDS.summary), params));
+    for (const line of describeEntityCounters(counters.entities, this.#lang)) await this.#writeOne(`  ${line}`);
+    await this.#writeOne(this.#text(WORDS.end));
   }
 
   async close(): Promise<void> {

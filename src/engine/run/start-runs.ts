@@ -9,7 +9,7 @@ import type { Settings } from '../../settings/settings-store.js';
 import { resolveArchiveInputs } from '../files/archive-inputs.js';
 import { executeRun, type RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
-import type { RunTrigger } from '../../store/run-records.js';
+import { createRunRecord, type RunTrigger } from '../../store/run-records.js';
 
 export interface RunRequest {
   readonly action: RunnableAction;
@@ -25,37 +25,64 @@ export interface RunRequest {
   readonly simulation?: Platform;
 }
 
+/** Runs recorded as queued, and the promise of their results. */
+export interface QueuedRuns {
+  readonly ids: readonly number[];
+  /** Settles when every run has ended (they run one after the other). */
+  readonly done: Promise<RunResult[]>;
+}
+
 /**
- * Runs an action on each input file its location designates (a `*` location gives several, in name order,
- * one run each), one after the other. Throws ENGINE_FILE_NOT_FOUND when there is nothing to process.
+ * Records a run per input file its location designates (a `*` location gives several, in name order), queued,
+ * and runs them one after the other; answers their ids at once (the API replies before they end). Each one can be
+ * cancelled from the moment it is queued. Throws ENGINE_FILE_NOT_FOUND when there is nothing to process.
+ */
+export async function queueRuns(engine: Engine, request: RunRequest): Promise<QueuedRuns> {
+  const settings = await engine.settings.snapshot();
+  const { action } = request;
+  const inputs = resolveRequestInputs(engine, settings, request);
+  const simulate = request.simulate ?? false;
+  // The partial archives of one upload are simulated on one overlay, as the real runs see each other's writes;
+  // a request that brings its overlay (a course sequence) shares it with the runs before and after.
+  const shared = request.simulation ?? (simulate && isArchiveAction(action) ? new SimulatedPlatform(engine.platform) : undefined);
+  const simulation = simulate && shared ? { simulation: shared } : {};
+  const queued: { id: number; input: string }[] = [];
+  for (const input of inputs) {
+    const id = await createRunRecord(engine.store.db, { processor: action.processor, action: action.action, input, trigger: request.trigger, simulate, owner: engine.owner });
+    engine.cancellation.signalFor(id);
+    queued.push({ id, input });
+  }
+  const done = (async () => {
+    const results: RunResult[] = [];
+    for (const { id, input } of queued) {
+      results.push(
+        await executeRun(engine, {
+          action,
+          input,
+          settings,
+          simulate,
+          trigger: request.trigger,
+          runId: id,
+          ...simulation,
+          ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+        }),
+      );
+    }
+    return results;
+  })();
+  return { ids: queued.map((run) => run.id), done };
+}
+
+/**
+ * Runs an action on each input file its location designates, one after the other, and answers their results.
+ * Throws ENGINE_FILE_NOT_FOUND when there is nothing to process.
  *
  * @example
  * const [run] = await startRuns(engine, { action: usersAddAction, trigger: 'manual', simulate: true });
  * console.log(run.status, run.counters.errors);
  */
 export async function startRuns(engine: Engine, request: RunRequest): Promise<RunResult[]> {
-  const settings = await engine.settings.snapshot();
-  const { action } = request;
-  const inputs = resolveRequestInputs(engine, settings, request);
-  // The partial archives of one upload are simulated on one overlay, as the real runs see each other's writes;
-  // a request that brings its overlay (a course sequence) shares it with the runs before and after.
-  const shared = request.simulation ?? (request.simulate && isArchiveAction(action) ? new SimulatedPlatform(engine.platform) : undefined);
-  const simulation = request.simulate && shared ? { simulation: shared } : {};
-  const results: RunResult[] = [];
-  for (const input of inputs) {
-    results.push(
-      await executeRun(engine, {
-        action,
-        input,
-        settings,
-        simulate: request.simulate ?? false,
-        trigger: request.trigger,
-        ...simulation,
-        ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-      }),
-    );
-  }
-  return results;
+  return (await queueRuns(engine, request)).done;
 }
 
 /** The request's input files, as area paths, in the order they run; throws ENGINE_FILE_NOT_FOUND for none. */

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASES, openTestStore } from '../../../test/databases.js';
+import { buildCourse } from '../../../test/factories.js';
+import { MoodleOverDouble } from '../../../test/moodle-double/moodle-over-double.js';
+import { idOf, outcomes } from '../../../test/platform-contract.js';
+import type { Store } from '../../store/database.js';
+import { createCategories, deleteCourses, duplicateCourses, importCourses, updateCourses } from './course-writes.js';
+import type { MoodleContext } from './moodle-context.js';
+import { STANDARD_ROLES } from './references.js';
+
+/** Course and category writes against the Moodle double: ITEM updates and deletions, ALL category creation, copies. */
+for (const kind of DATABASES) {
+  describe(`Moodle course writes on ${kind}`, () => {
+    const opened: { store: Store; platform: MoodleOverDouble }[] = [];
+    afterEach(async () => {
+      for (const { store, platform } of opened.splice(0)) {
+        await platform.close();
+        await store.close();
+      }
+    });
+    const open = async () => {
+      const store = await openTestStore(kind);
+      const platform = new MoodleOverDouble(store);
+      opened.push({ store, platform });
+      const ctx: MoodleContext = { client: platform.client, maxInputVars: 5000, has: () => true, roleMap: STANDARD_ROLES };
+      return { store, platform, ctx };
+    };
+
+    it('updates courses each on its own: an unknown course or a taken shortname fails only its item', async () => {
+      const { store, platform, ctx } = await open();
+      const [alg, bio] = [await buildCourse(store, { shortname: 'ALG' }), await buildCourse(store, { shortname: 'BIO' })];
+      const results = await updateCourses(ctx, [
+        { id: alg, set: { fullname: 'Algebra', idnumber: 'C-ALG', visible: false } }, { id: 999_999, set: { fullname: 'X' } }, { id: bio, set: { shortname: 'ALG' } },
+      ]);
+      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_NOT_FOUND', 'PLATFORM_COURSE_SHORTNAME_TAKEN']);
+      expect(await platform.run('findCourses', { by: { id: [String(alg)] } })).toMatchObject([{ fullname: 'Algebra', idnumber: 'C-ALG', visible: false }]);
+    });
+
+    it('deletes courses a few a call, an unknown one refused', async () => {
+      const { store, platform, ctx } = await open();
+      const ids = [];
+      for (let index = 0; index < 7; index++) ids.push(await buildCourse(store, { shortname: `C${index}` }));
+      expect(outcomes(await deleteCourses(ctx, [...ids, 999_999]))).toEqual([...ids.map(() => 'ok'), 'PLATFORM_COURSE_NOT_FOUND']);
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'core_course_delete_courses')).toHaveLength(2);
+      expect(await platform.run('findCourses', { by: { id: ids.map(String) } })).toEqual([]);
+    });
+
+    it('creates categories level by level, all or nothing per call, an unknown parent failing only its item', async () => {
+      const { store, ctx } = await open();
+      const [top] = (await createCategories(ctx, [{ name: 'Faculty', parentId: 0, idnumber: 'F' }])).map(idOf);
+      const results = await createCategories(ctx, [{ name: 'Maths', parentId: top! }, { name: 'Lost', parentId: 999_999 }, { name: 'Physics', parentId: top! }]);
+      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_CATEGORY_NOT_FOUND', 'ok']);
+      const rows = await store.db.selectFrom('lms_course_categories').select(['name', 'path']).where('parent', '=', top!).orderBy('name').execute();
+      expect(rows.map((row) => [row.name, row.path.startsWith(`/${top}/`)])).toEqual([['Maths', true], ['Physics', true]]);
+    });
+
+    it('copies a template into new courses one at a time and imports into an existing one', async () => {
+      const { store, platform, ctx } = await open();
+      const template = await buildCourse(store, { shortname: 'TPL' });
+      const results = await duplicateCourses(ctx, [
+        { templateId: template, fullname: 'Copy', shortname: 'COPY', categoryId: 1 }, { templateId: template, fullname: 'Again', shortname: 'COPY', categoryId: 1 },
+        { templateId: 999_999, fullname: 'None', shortname: 'NONE', categoryId: 1 },
+      ]);
+      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_SHORTNAME_TAKEN', 'PLATFORM_COURSE_NOT_FOUND']);
+      const [copy] = await platform.run('findCourses', { by: { shortname: ['COPY'] } });
+      expect(await platform.run('findEnrolInstances', { courseIds: [copy!.id] })).toMatchObject([{ enrol: 'manual' }]);
+      expect(outcomes(await importCourses(ctx, [{ fromId: template, toId: copy!.id, deleteContent: false }, { fromId: template, toId: 999_999, deleteContent: false }])))
+        .toEqual(['ok', 'invalidrecord']);
+    });
+  });
+}

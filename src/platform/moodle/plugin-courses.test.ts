@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASES, openTestStore } from '../../../test/databases.js';
+import { buildCourse } from '../../../test/factories.js';
+import { DOUBLE_FUNCTIONS } from '../../../test/moodle-double/moodle-double.js';
+import { MoodleOverDouble } from '../../../test/moodle-double/moodle-over-double.js';
+import { idOf, outcomes } from '../../../test/platform-contract.js';
+import type { Store } from '../../store/database.js';
+import type { MoodleContext } from './moodle-context.js';
+import { resetCourses, restoreCourses, sendNotifications } from './plugin-courses.js';
+import { STANDARD_ROLES } from './references.js';
+
+/** Course reset, .mbz restore and notifications through the companion plugin (answered by the double). */
+for (const kind of DATABASES) {
+  describe(`companion plugin course functions on ${kind}`, () => {
+    const opened: { store: Store; platform: MoodleOverDouble }[] = [];
+    afterEach(async () => {
+      for (const { store, platform } of opened.splice(0)) {
+        await platform.close();
+        await store.close();
+      }
+    });
+    const open = async (functions?: string[]) => {
+      const store = await openTestStore(kind);
+      const platform = new MoodleOverDouble(store, functions ? { functions } : {});
+      opened.push({ store, platform });
+      const ctx: MoodleContext = { client: platform.client, maxInputVars: 5000, has: (name) => platform.site.functions.has(name), roleMap: STANDARD_ROLES };
+      return { store, platform, ctx };
+    };
+
+    it('resets a course with the options given (students unenrolled), an unknown course refused', async () => {
+      const { store, platform, ctx } = await open();
+      const course = await buildCourse(store, { shortname: 'ALG' });
+      const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+      const [instance] = await platform.run('findEnrolInstances', { courseIds: [course] });
+      await platform.run('enrolUsers', [{ instanceId: instance!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]);
+      const results = await resetCourses(ctx, [{ courseId: course, options: { reset_events: '1', unenrol_users: '5' } }, { courseId: 999_999, options: {} }]);
+      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_NOT_FOUND']);
+      expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
+    });
+
+    it('restores .mbz files into new courses after uploading them, a taken shortname refused', async () => {
+      const { platform, ctx } = await open();
+      const mbz = new Uint8Array([0x1f, 0x8b, 8, 0]);
+      const results = await restoreCourses(ctx, [
+        { filename: 'tpl.mbz', content: mbz, categoryId: 1, fullname: 'From template', shortname: 'NEW' },
+        { filename: 'tpl.mbz', content: mbz, categoryId: 1, fullname: 'Again', shortname: 'NEW' },
+      ], true);
+      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_SHORTNAME_TAKEN']);
+      expect(await platform.run('findCourses', { by: { shortname: ['NEW'] } })).toMatchObject([{ fullname: 'From template' }]);
+    });
+
+    it('notifies users; without the plugin each item names the function it needs', async () => {
+      const { platform, ctx } = await open();
+      const [jdoe] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }])).map(idOf);
+      expect(outcomes(await sendNotifications(ctx, { userIds: [jdoe!, 999_999], subject: 'Sync', text: 'Done' }))).toEqual(['ok', 'PLATFORM_USER_NOT_FOUND']);
+      const core = await open(['core_webservice_get_site_info', ...Object.keys(DOUBLE_FUNCTIONS).filter((name) => !name.startsWith('local_'))]);
+      const [refused] = await resetCourses(core.ctx, [{ courseId: 1, options: {} }]);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'MOODLE_NEEDS_PLUGIN', message: expect.stringContaining('local_toolsync_reset_course') } });
+    });
+  });
+}

@@ -1,0 +1,140 @@
+import type { ItemResult } from '../../src/platform/item-result.js';
+import type { EnrolInstanceQuery } from '../../src/platform/operations.js';
+import { int, listOf, scalarsOf, text, type DoubleEnv, type WsFunctionHandler } from './double-env.js';
+import { invalidParameter, missingRecord, MoodleError } from './moodle-exceptions.js';
+import type { PhpValue } from './php-form.js';
+
+/**
+ * The companion plugin local_toolsync (moodle-plugin/local_toolsync): what core lacks. Its write functions answer
+ * each item on its own: `{errorcode: '' | code, message, …value}`, codes being the port's in the plugin's form
+ * (`PLATFORM_ENROL_INSTANCE_NOT_FOUND` → `enrolinstancenotfound`).
+ */
+function items<T>(results: readonly ItemResult<T>[], value: (value: T) => object): Record<string, unknown>[] {
+  return results.map((result) => result.ok
+    ? { errorcode: '', message: '', ...value(result.value) }
+    : {
+      errorcode: result.error.code.replace(/^PLATFORM_/, '').replaceAll('_', '').toLowerCase(),
+      message: result.error.message,
+      params: Object.entries(result.error.params ?? {}).map(([name, value]) => ({ name, value: String(value) })),
+    });
+}
+
+const ints = (params: Record<string, PhpValue>, name: string) => scalarsOf(params, name, false).map((value) => int(value, name));
+
+const enrolInstances: WsFunctionHandler = async (params, env) => {
+  const courseIds = ints(params, 'courseids');
+  const cohortIds = ints(params, 'cohortids');
+  const instanceIds = ints(params, 'instanceids');
+  const enrol = text(params.enrol) || undefined;
+  let rows = env.store.db.selectFrom('lms_enrol').select('courseid').distinct();
+  if (instanceIds.length) rows = rows.where('id', 'in', instanceIds);
+  const courses = courseIds.length ? courseIds : (await rows.execute()).map((row) => row.courseid);
+  const query = (cohortIds.length ? { courseIds: courses, cohortIds, enrol } : { courseIds: courses, enrol }) as EnrolInstanceQuery;
+  const instances = courses.length ? await env.platform.run('findEnrolInstances', query) : [];
+  // The plugin answers the raw custom fields (a meta instance's linked course is its customint1).
+  const raw = new Map((instances.length ? await env.store.db.selectFrom('lms_enrol').select(['id', 'customint1', 'customint2'])
+    .where('id', 'in', instances.map((instance) => instance.id)).execute() : []).map((row) => [row.id, row]));
+  return instances.filter((instance) => !instanceIds.length || instanceIds.includes(instance.id)).map((instance) => ({
+    id: instance.id, courseid: instance.courseId, enrol: instance.enrol, status: instance.enabled ? 0 : 1, sortorder: instance.sortorder,
+    roleid: instance.roleId, customint1: raw.get(instance.id)?.customint1 ?? null, customint2: raw.get(instance.id)?.customint2 ?? null,
+  }));
+};
+
+const userEnrolments: WsFunctionHandler = async (params, env) => {
+  const pairs = listOf(params, 'pairs', false).map((pair) => ({ courseId: int(pair.courseid, 'courseid'), userId: int(pair.userid, 'userid') }));
+  const instanceIds = ints(params, 'instanceids');
+  const query = pairs.length ? { pairs } : instanceIds.length ? { instanceIds } : { courseIds: ints(params, 'courseids'), userIds: ints(params, 'userids') };
+  const found = await env.platform.run('findEnrolments', query);
+  return found.map((ue) => ({ enrolid: ue.instanceId, courseid: ue.courseId, userid: ue.userId, status: ue.suspended ? 1 : 0, timestart: ue.timestart, timeend: ue.timeend }));
+};
+
+const roleItems = (params: Record<string, PhpValue>) => listOf(params, 'items').map((item) => ({
+  courseId: int(item.courseid, 'courseid'), userId: int(item.userid, 'userid'), roleId: int(item.roleid, 'roleid'), component: text(item.component),
+}));
+
+const optionalInt = (value: PhpValue | undefined, name: string) => (value === undefined ? undefined : int(value, name));
+
+export const LOCAL_TOOLSYNC_FUNCTIONS: Record<string, WsFunctionHandler> = {
+  local_toolsync_get_roles: async (_params, env) => env.store.db.selectFrom('lms_role').select(['id', 'shortname', 'name']).orderBy('id').execute(),
+  local_toolsync_get_profile_fields: async (params, env) => env.platform.run('findProfileFields', { shortnames: scalarsOf(params, 'shortnames') }),
+  local_toolsync_create_profile_fields: async (params, env) => items(
+    await env.platform.run('createProfileFields', listOf(params, 'fields').map((field) => ({ shortname: text(field.shortname), name: text(field.name) }))),
+    (value) => value),
+  local_toolsync_get_cohorts: async (params, env: DoubleEnv) => {
+    const asked = ints(params, 'cohortids').map(String);
+    const ids = asked.length ? asked : (await env.store.db.selectFrom('lms_cohort').select('id').execute()).map((row) => String(row.id));
+    const cohorts = await env.platform.run('findCohorts', { by: { id: ids } });
+    return cohorts.map((cohort) => ({ id: cohort.id, name: cohort.name, idnumber: cohort.idnumber, description: cohort.description, categoryid: cohort.categoryId ?? 0 }));
+  },
+  local_toolsync_get_enrol_instances: enrolInstances,
+  local_toolsync_get_user_enrolments: userEnrolments,
+  local_toolsync_enrol_users: async (params, env) => items(await env.platform.run('enrolUsers', listOf(params, 'items').map((item) => ({
+    instanceId: int(item.enrolid, 'enrolid'), userId: int(item.userid, 'userid'), roleId: int(item.roleid, 'roleid'),
+    timestart: int(item.timestart ?? '0', 'timestart'), timeend: int(item.timeend ?? '0', 'timeend'), suspended: text(item.suspend) === '1',
+  }))), (value) => value),
+  local_toolsync_assign_roles: async (params, env) => items(await env.platform.run('assignCourseRoles', roleItems(params)), (value) => value),
+  local_toolsync_unassign_roles: async (params, env) => items(await env.platform.run('unassignCourseRoles', roleItems(params)), (value) => value),
+  local_toolsync_update_user_enrolments: async (params, env) => items(await env.platform.run('updateEnrolments', listOf(params, 'enrolments').map((item) => ({
+    instanceId: int(item.enrolid, 'enrolid'), userId: int(item.userid, 'userid'),
+    ...(item.status !== undefined ? { suspended: text(item.status) === '1' } : {}),
+    ...(item.timestart !== undefined ? { timestart: optionalInt(item.timestart, 'timestart') } : {}),
+    ...(item.timeend !== undefined ? { timeend: optionalInt(item.timeend, 'timeend') } : {}),
+  }))), (value) => value),
+  local_toolsync_unenrol_users: async (params, env) => items(await env.platform.run('unenrolUsers', listOf(params, 'enrolments').map((item) => ({
+    instanceId: int(item.enrolid, 'enrolid'), userId: int(item.userid, 'userid'),
+  }))), (value) => value),
+  local_toolsync_get_course_roles: async (params, env) => {
+    const userIds = ints(params, 'userids');
+    const roleIds = ints(params, 'roleids');
+    const roles = await env.platform.run('findCourseRoles', { courseIds: ints(params, 'courseids'), ...(userIds.length ? { userIds } : {}), ...(roleIds.length ? { roleIds } : {}) });
+    return roles.map((ra) => ({ courseid: ra.courseId, userid: ra.userId, roleid: ra.roleId, component: ra.component ?? '' }));
+  },
+  local_toolsync_get_group_members: async (params, env) => {
+    const userIds = ints(params, 'userids');
+    const members = await env.platform.run('findGroupMembers', { groupIds: ints(params, 'groupids'), ...(userIds.length ? { userIds } : {}) });
+    return members.map((member) => ({ groupid: member.groupId, userid: member.userId, component: member.component ?? '' }));
+  },
+  local_toolsync_add_group_members: async (params, env) => items(await env.platform.run('addGroupMembers', listOf(params, 'items').map((item) => ({
+    groupId: int(item.groupid, 'groupid'), userId: int(item.userid, 'userid'), component: text(item.component),
+  }))), (value) => value),
+  local_toolsync_delete_group_members: async (params, env) => items(await env.platform.run('removeGroupMembers', listOf(params, 'items').map((item) => ({
+    groupId: int(item.groupid, 'groupid'), userId: int(item.userid, 'userid'), component: text(item.component),
+  }))), (value) => value),
+  local_toolsync_add_cohort_instances: async (params, env) => items(await env.platform.run('addCohortInstances', listOf(params, 'instances').map((item) => ({
+    courseId: int(item.courseid, 'courseid'), cohortId: int(item.cohortid, 'cohortid'), roleId: int(item.roleid, 'roleid'),
+    groupId: int(item.groupid ?? '0', 'groupid') || null, enrolstart: int(item.enrolstart ?? '0', 'enrolstart'), enrolend: int(item.enrolend ?? '0', 'enrolend'),
+  }))), (value) => value),
+  local_toolsync_set_enrol_instances_status: async (params, env) => items(await env.platform.run('setEnrolInstancesStatus', listOf(params, 'instances').map((item) => ({
+    instanceId: int(item.id, 'id'), enabled: text(item.enabled) === '1',
+  }))), (value) => value),
+  local_toolsync_delete_enrol_instances: async (params, env) => items(await env.platform.run('deleteEnrolInstances', ints(params, 'instanceids')), () => ({})),
+  local_toolsync_reset_course: async (params, env) => {
+    const courseId = int(params.courseid, 'courseid');
+    if (!(await env.store.db.selectFrom('lms_course').select('id').where('id', '=', courseId).executeTakeFirst())) throw missingRecord('course');
+    // The double resets nothing but what the options name of enrolments: unenrol_users (role ids) unenrols those users.
+    const options = new Map(listOf(params, 'options', false).map((option) => [text(option.name), text(option.value)]));
+    const roles = (options.get('unenrol_users') ?? '').split(',').filter(Boolean).map(Number);
+    if (roles.length) {
+      const holders = await env.platform.run('findCourseRoles', { courseIds: [courseId], roleIds: roles });
+      const instances = await env.platform.run('findEnrolInstances', { courseIds: [courseId] });
+      await env.platform.run('unenrolUsers', instances.flatMap((instance) => [...new Set(holders.map((ra) => ra.userId))].map((userId) => ({ instanceId: instance.id, userId }))));
+    }
+    return [...options.keys()].map((name) => ({ component: 'Course', item: name, error: '' }));
+  },
+  local_toolsync_restore_course: async (params, env) => {
+    if (!env.drafts.get(int(params.draftitemid, 'draftitemid'))?.length) throw invalidParameter(`No file in draft area ${text(params.draftitemid)}`);
+    const shortname = text(params.shortname);
+    if (await env.store.db.selectFrom('lms_course').select('id').where('shortname', '=', shortname).executeTakeFirst()) {
+      throw new MoodleError('moodle_exception', 'shortnametaken', `Short name is already used for another course (${shortname})`);
+    }
+    const [created] = await env.platform.run('createCourses', [{ fullname: text(params.fullname), shortname, categoryId: int(params.categoryid, 'categoryid') }]);
+    if (!created?.ok) throw invalidParameter(created ? created.error.message : 'no course');
+    return { courseid: created.value.id };
+  },
+  local_toolsync_send_notification: async (params, env) => {
+    const ids = scalarsOf(params, 'userids').map((id) => int(id, 'userids'));
+    const known = new Set((await env.platform.run('findUsers', { by: { id: ids.map(String) } })).map((user) => user.id));
+    return ids.map((userid) => ({ userid, sent: known.has(userid) }));
+  },
+  local_toolsync_sync_cohort_enrolments: async (params, env) => env.platform.run('syncCohortEnrolments', { courseIds: ints(params, 'courseids') }),
+};

@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../src/engine/engine.js';
+import { DATABASES, openTestEngine, openTestStore } from './databases.js';
+import { buildCourse } from './factories.js';
+import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
+import { csv, runFile } from './users-kit.js';
+
+/** Reads of the web services (everything else writes). */
+const READ = /^(core_webservice_get_site_info|core_\w+_get_\w+|core_cohort_search_cohorts|local_toolsync_get_\w+)$/;
+
+/** Runs against Moodle through its web services (the double): calls counted, simulate reads only, same reports. */
+for (const kind of DATABASES) {
+  describe(`runs against Moodle on ${kind}`, () => {
+    const engines: Engine[] = [];
+    afterEach(async () => {
+      for (const engine of engines.splice(0)) await engine.close();
+    });
+    /** An engine whose platform is Moodle over the double (its state: the engine's store), with courses C1…Cn. */
+    const open = async (courses: number) => {
+      const base = await openTestEngine(kind);
+      const platform = new MoodleOverDouble(base.store);
+      const engine: Engine = { ...base, platform, close: async () => { await platform.close(); await base.close(); } };
+      engines.push(engine);
+      await engine.settings.save({ courses_primaryidentity: 'shortname' });
+      for (let index = 1; index <= courses; index++) await buildCourse(engine.store, { shortname: `C${index}` });
+      return { engine, platform };
+    };
+    const usersFile = (rows: number) => csv('username;firstname;lastname;email;course1;role1;enrol1',
+      ...Array.from({ length: rows }, (_, index) => `user${index};First;Last${index};user${index}@example.org;C${(index % 20) + 1};student;manual`));
+
+    it('a users file of 2,000 rows with course enrolments takes far fewer calls than rows, with no lookup per row', async () => {
+      const { engine, platform } = await open(20);
+      const { run } = await runFile(engine, usersFile(2000));
+      expect(run.status).toBe('succeeded');
+      const { reads, writes, byFunction } = platform.client.counts;
+      const calls = reads + writes;
+      expect(calls).toBeLessThan(2000 / 20);
+      expect(byFunction.get('core_user_get_users_by_field') ?? 0).toBeLessThan(20);
+      expect(byFunction.get('enrol_manual_enrol_users') ?? 0).toBeLessThan(20);
+      const enrolled = await engine.store.db.selectFrom('lms_user_enrolments').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      expect(Number(enrolled.count)).toBe(2000);
+      expect(platform.double.calls.every((call) => call.dropped === 0)).toBe(true);
+    });
+
+    it('simulates against Moodle with reads only, and predicts the real run line by line', async () => {
+      const { engine, platform } = await open(3);
+      const file = csv('username;firstname;lastname;email;course1;role1;enrol1;group1',
+        'jdoe;John;Doe;jdoe@example.org;C1;student;manual;Group A',
+        'asmith;Anne;Smith;asmith@example.org;C1;editingteacher;manual;Group A',
+        'jdoe;Johnny;Doe;jdoe@example.org;C2;student;manual;',
+        'bad;;;;C9;student;manual;');
+      const simulated = await runFile(engine, file, { simulate: true });
+      expect(platform.client.counts.writes).toBe(0);
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      const real = await runFile(engine, file);
+      expect(platform.client.counts.writes).toBeGreaterThan(0);
+      expect(simulated.lines).toEqual(real.lines);
+      expect(real.lines.length).toBeGreaterThan(4);
+    });
+
+    it('gives the same report lines on Moodle as on the embedded store', async () => {
+      const file = csv('username;firstname;lastname;email;idnumber;city;course1;role1;enrol1;group1;course2;role2',
+        'jdoe;John;Doe;jdoe@example.org;A1;Lyon;C1;student;manual;Group A;C2;teacher',
+        'asmith;Anne;Smith;asmith@example.org;A2;Paris;C2;editingteacher;manual;Group B;;',
+        'jdoe;John;Doe;other@example.org;A1;Lyon;C2;student;manual;;;');
+      const { engine: moodle } = await open(2);
+      const embedded = await openTestEngine(kind);
+      engines.push(embedded);
+      await embedded.settings.save({ courses_primaryidentity: 'shortname' });
+      for (const shortname of ['C1', 'C2']) await buildCourse(embedded.store, { shortname });
+      expect((await runFile(moodle, file)).lines).toEqual((await runFile(embedded, file)).lines);
+      expect((await runFile(moodle, file)).lines).toEqual((await runFile(embedded, file)).lines);
+    });
+  });
+}
+
+describe('Moodle platform without the companion plugin', () => {
+  it('says which operation needs which function and what to grant, and keeps working with core', async () => {
+    const store = await openTestStore('sqlite');
+    const core = (await import('./moodle-double/moodle-double.js')).DOUBLE_FUNCTIONS;
+    const platform = new MoodleOverDouble(store, { functions: ['core_webservice_get_site_info', ...Object.keys(core).filter((name) => !name.startsWith('local_'))] });
+    try {
+      await expect(platform.run('findEnrolInstances', { courseIds: [1] })).rejects.toMatchObject({
+        code: 'MOODLE_PLUGIN_MISSING',
+        message: expect.stringMatching(/findEnrolInstances.*local_toolsync_get_enrol_instances.*companion plugin local_toolsync.*moodle\/course:enrolreview/),
+      });
+      // Roles from the role map (Moodle's standard ids), cohorts from core's search (no category known).
+      expect(await platform.run('findRoles', { by: { shortname: ['student', 'editingteacher'] } })).toEqual([
+        { id: 3, shortname: 'editingteacher', name: 'editingteacher' },
+        { id: 5, shortname: 'student', name: 'student' },
+      ]);
+      const [created] = await platform.run('createCohorts', [{ name: 'Year 1', idnumber: 'Y1' }]);
+      expect(created).toMatchObject({ ok: true });
+      expect(await platform.run('findCohorts', { by: { idnumber: ['Y1'] } })).toEqual([
+        { id: expect.any(Number), name: 'Year 1', idnumber: 'Y1', description: '', categoryId: null },
+      ]);
+      expect(platform.capabilities.supportsCustomProfileFields).toBe(false);
+    } finally {
+      await platform.close();
+      await store.close();
+    }
+  });
+});
