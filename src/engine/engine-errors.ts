@@ -48,6 +48,15 @@ export const ENGINE_INTERNAL = createError(
   },
   500,
 );
+export const ENGINE_COURSES_UNNAMED = createError(
+  'ENGINE_COURSES_UNNAMED',
+  {
+    en: 'The file names courses by {field}, and course(s) {ids} have none; nothing was written. Give them one, or choose another identifier in the course settings.',
+    fr: 'Le fichier désigne les cours par {field}, et le(s) cours {ids} n’en ont pas ; rien n’a été écrit. Renseignez-le, ou choisissez un autre identifiant dans les réglages des cours.',
+  },
+  422,
+);
+
 export const ENGINE_UNKNOWN_COURSES = createError(
   'ENGINE_UNKNOWN_COURSES',
   {

@@ -64,7 +64,7 @@ export async function buildApp(context: ServiceContext, options: { log?: boolean
     await routes(app, context);
   }
   await processorsRoutes(app);
-  await utilitiesRoutes(app);
+  await utilitiesRoutes(app, context);
   await serveWebConsole(app, context.options.webRoot);
   return app;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminAndViewer, openTestService, type TestService } from '../../test/service-kit.js';
+import { openTestService, type TestService } from '../../test/service-kit.js';
 
 describe('console, OpenAPI and utilities', () => {
   let test: TestService;
@@ -50,12 +50,4 @@ describe('console, OpenAPI and utilities', () => {
     expect(docs.body).toContain('swagger');
   });
 
-  it('answers 501 for the course utilities until the courses processor provides them', async () => {
-    test = await openTestService('sqlite');
-    const { admin, viewer } = await adminAndViewer(test);
-    const response = await test.app.inject({ method: 'POST', url: '/api/v1/utilities/empty-categories', headers: admin.headers, payload: { start: 1, apply: false } });
-    expect(response.statusCode).toBe(501);
-    expect(response.json().error.code).toBe('SERVER_NOT_IMPLEMENTED');
-    expect((await test.app.inject({ method: 'POST', url: '/api/v1/utilities/course-reset-file', headers: viewer.headers, payload: {} })).statusCode).toBe(403);
-  });
 });

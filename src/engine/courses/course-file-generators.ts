@@ -5,11 +5,11 @@ import type { Separator } from '../../csv/dialect.js';
 import { formatCsvLine } from '../../csv/writer.js';
 import type { PlatformCourse } from '../../platform/operations.js';
 import type { Settings } from '../../settings/settings-store.js';
-import { ENGINE_UNKNOWN_COURSES } from '../engine-errors.js';
+import { ENGINE_COURSES_UNNAMED, ENGINE_UNKNOWN_COURSES } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
 import { absoluteAreaPath, normalizeAreaPath } from '../files/area-path.js';
 
-type CourseField = 'id' | 'idnumber' | 'shortname';
+export type CourseField = 'id' | 'idnumber' | 'shortname';
 
 /** A file a generator wrote: its path in the file area and the courses it names. */
 export interface GeneratedFile {
@@ -42,10 +42,10 @@ export const RESET_DEFAULTS = {
  * @example
  * const { path } = await writeDeletionFile(engine, ['ALG101', 'BIO']); // deletecourses.csv
  */
-export async function writeDeletionFile(engine: Engine, values: readonly string[]): Promise<GeneratedFile> {
+export async function writeDeletionFile(engine: Engine, values: readonly string[], by?: CourseField): Promise<GeneratedFile> {
   const settings = await engine.settings.snapshot();
   const field = (settings.choice('courses_filedeleteidentifier') || 'shortname') as CourseField;
-  const courses = await findNamedCourses(engine, field, values);
+  const courses = namedBy(field, await findNamedCourses(engine, by ?? field, values));
   const path = targetPath(settings, 'courses_filedeletelocation', 'deletecourses.csv');
   writeLines(engine, settings, path, courses.map((course) => formatCsvLine([String(course[field])], { separator: separatorOf(settings) })));
   return { path, courses };
@@ -55,16 +55,26 @@ export async function writeDeletionFile(engine: Engine, values: readonly string[
  * Writes the course reset file for the courses named (by `courses_fileresetidentifier`), with the original
  * generator's header and defaults, where the reset run reads it (location setting, else `resetcourses.csv`).
  */
-export async function writeResetFile(engine: Engine, values: readonly string[]): Promise<GeneratedFile> {
+export async function writeResetFile(engine: Engine, values: readonly string[], by?: CourseField): Promise<GeneratedFile> {
   const settings = await engine.settings.snapshot();
   const field = (settings.choice('courses_fileresetidentifier') || 'shortname') as CourseField;
-  const courses = await findNamedCourses(engine, field, values);
+  const courses = namedBy(field, await findNamedCourses(engine, by ?? field, values));
   const separator = separatorOf(settings);
   const header = formatCsvLine([field, ...Object.keys(RESET_DEFAULTS)], { separator });
   const rows = courses.map((course) => formatCsvLine([String(course[field]), ...Object.values(RESET_DEFAULTS)], { separator }));
   const path = targetPath(settings, 'courses_fileresetlocation', 'resetcourses.csv');
   writeLines(engine, settings, path, [header, ...rows]);
   return { path, courses };
+}
+
+/**
+ * The courses, when each has a value for the field the file names them by (courses chosen by id in the console
+ * may lack an idnumber): otherwise the generator stops before anything is written.
+ */
+function namedBy(field: CourseField, courses: PlatformCourse[]): PlatformCourse[] {
+  const unnamed = courses.filter((course) => String(course[field] ?? '').trim() === '');
+  if (unnamed.length) throw ENGINE_COURSES_UNNAMED({ field, ids: unnamed.map((course) => course.id).join(', ') });
+  return courses;
 }
 
 /** The courses the values name, in the order given (each once); unknown ones stop the generator with their list. */

@@ -28,8 +28,9 @@ export function installAuth(app: FastifyInstance, context: ServiceContext): void
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     // Decided by the route that matched, never by the raw URL: the router decodes `/%61pi/v1/…` to an API route.
-    const route = request.routeOptions.url;
-    if (route === undefined || (!route.startsWith('/api/v1/') && route !== '/metrics')) return;
+    // A path no route matches is judged by its URL, so unknown API paths answer 401 to strangers too.
+    const path = request.routeOptions.url ?? request.url;
+    if (!path.startsWith('/api/v1/') && !path.startsWith('/metrics')) return;
     request.principal = await resolvePrincipal(request, reply, context);
     const access = request.routeOptions.config.access ?? (SAFE_METHODS.has(request.method) ? 'viewer' : 'admin');
     if (access === 'public') return;
