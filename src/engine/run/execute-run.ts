@@ -213,6 +213,9 @@ async function readAndProcess(
       const progress = { runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal };
       options.onProgress?.(progress);
       engine.events.emit('progress', progress);
+      // SQLite answers synchronously: without a turn of the event loop between batches, a service running a large
+      // file would hold every request (and the live view of this very run) until the end.
+      await new Promise((resolve) => setImmediate(resolve));
     };
     const batches = usableRows(untilCancelled(table.batches, signal), rejectedByReader);
     for await (const outcomes of action.process(batches, context)) await record(outcomes);
