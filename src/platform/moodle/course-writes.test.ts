@@ -30,7 +30,7 @@ for (const kind of DATABASES) {
       const { store, platform, ctx } = await open();
       const [alg, bio] = [await buildCourse(store, { shortname: 'ALG' }), await buildCourse(store, { shortname: 'BIO' })];
       const results = await updateCourses(ctx, [
-        { id: alg, set: { fullname: 'Algebra', idnumber: 'C-ALG', visible: false } }, { id: 999_999, set: { fullname: 'X' } }, { id: bio, set: { shortname: 'ALG' } },
+        { id: alg, set: { fullname: 'Algebra', idnumber: 'C-ALG', visible: 0 } }, { id: 999_999, set: { fullname: 'X' } }, { id: bio, set: { shortname: 'ALG' } },
       ]);
       expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_NOT_FOUND', 'PLATFORM_COURSE_SHORTNAME_TAKEN']);
       expect(await platform.run('findCourses', { by: { id: [String(alg)] } })).toMatchObject([{ fullname: 'Algebra', idnumber: 'C-ALG', visible: false }]);
@@ -47,8 +47,8 @@ for (const kind of DATABASES) {
 
     it('creates categories level by level, all or nothing per call, an unknown parent failing only its item', async () => {
       const { store, ctx } = await open();
-      const [top] = (await createCategories(ctx, [{ name: 'Faculty', parentId: 0, idnumber: 'F' }])).map(idOf);
-      const results = await createCategories(ctx, [{ name: 'Maths', parentId: top! }, { name: 'Lost', parentId: 999_999 }, { name: 'Physics', parentId: top! }]);
+      const [top] = (await createCategories(ctx, [{ name: 'Faculty', parent: 0, visible: true, idnumber: 'F' }])).map(idOf);
+      const results = await createCategories(ctx, [{ name: 'Maths', parent: top!, visible: true }, { name: 'Lost', parent: 999_999, visible: true }, { name: 'Physics', parent: top!, visible: true }]);
       expect(outcomes(results)).toEqual(['ok', 'PLATFORM_CATEGORY_NOT_FOUND', 'ok']);
       const rows = await store.db.selectFrom('lms_course_categories').select(['name', 'path']).where('parent', '=', top!).orderBy('name').execute();
       expect(rows.map((row) => [row.name, row.path.startsWith(`/${top}/`)])).toEqual([['Maths', true], ['Physics', true]]);

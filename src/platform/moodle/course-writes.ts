@@ -1,29 +1,12 @@
+import type { CourseChange, CourseSettings, NewCategory } from '../course-record.js';
 import { reject } from '../embedded/rejections.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
 import { inSequence, refusedBy, sendAll, sendItems } from './batch-semantics.js';
 import { batchesOf, MAX_ITEMS, type MoodleContext } from './moodle-context.js';
 import { MoodleException } from './ws-exception.js';
 
-/**
- * Course and category writes beyond creation: ready for the operations of the port the courses processor brings
- * (not in this branch yet), each answering one ItemResult per item in order.
- */
 
-/** A change to a course: only the fields given are sent (each needs its own capability in Moodle). */
-export interface CourseChange {
-  readonly id: number;
-  readonly set: {
-    readonly fullname?: string;
-    readonly shortname?: string;
-    readonly idnumber?: string;
-    readonly categoryId?: number;
-    readonly summary?: string;
-    readonly format?: string;
-    readonly visible?: boolean;
-    readonly startdate?: number;
-    readonly enddate?: number;
-  };
-}
+/** Course and category writes beyond creation, each answering one ItemResult per item in order. */
 
 interface Warning {
   readonly itemid?: number;
@@ -31,24 +14,58 @@ interface Warning {
   readonly message: string;
 }
 
-/** core_course_update_courses (ITEM: refusals as warnings by course id). */
+/** Settings core_course_update_courses takes under their Moodle name (`category` is its `categoryid`, `theme` its `forcetheme`). */
+const SENT_AS = {
+  fullname: 'fullname', shortname: 'shortname', idnumber: 'idnumber', summary: 'summary', format: 'format', lang: 'lang', theme: 'forcetheme',
+  category: 'categoryid', showgrades: 'showgrades', newsitems: 'newsitems', startdate: 'startdate', enddate: 'enddate', maxbytes: 'maxbytes',
+  showreports: 'showreports', visible: 'visible', groupmode: 'groupmode', groupmodeforce: 'groupmodeforce', defaultgroupingid: 'defaultgroupingid',
+  enablecompletion: 'enablecompletion',
+} as const satisfies Partial<Record<keyof CourseSettings, string>>;
+/** Settings Moodle keeps itself on an update (sort order, the former visibility, times): not sent. */
+const KEPT_BY_MOODLE = new Set(['sortorder', 'visibleold', 'timecreated', 'timemodified']);
+
+/** The settings of a change core cannot write (no parameter of core_course_update_courses takes them). */
+function unwritable(set: CourseSettings): string[] {
+  return Object.keys(set).filter((key) => !(key in SENT_AS) && key !== 'coursedisplay' && !KEPT_BY_MOODLE.has(key) && set[key as keyof CourseSettings] !== undefined);
+}
+
+function courseParams({ id, set }: CourseChange) {
+  const params: Record<string, string | number | { name: string; value: string }[]> = { id };
+  for (const [key, name] of Object.entries(SENT_AS)) {
+    const value = set[key as keyof typeof SENT_AS];
+    if (value !== undefined) params[name] = value;
+  }
+  // coursedisplay is an option of the topics and weeks formats.
+  if (set.coursedisplay !== undefined) params.courseformatoptions = [{ name: 'coursedisplay', value: String(set.coursedisplay) }];
+  return params;
+}
+
+/**
+ * core_course_update_courses (ITEM: refusals as warnings by course id). A setting no parameter takes (marker,
+ * legacyfiles) fails its item before anything is sent, so that a report never claims a change Moodle dropped.
+ */
 export async function updateCourses(ctx: MoodleContext, changes: readonly CourseChange[]): Promise<ItemResult<null>[]> {
-  const toParams = (batch: readonly CourseChange[]) => ({
-    courses: batch.map(({ id, set }) => ({
-      id, fullname: set.fullname, shortname: set.shortname, idnumber: set.idnumber, categoryid: set.categoryId, summary: set.summary,
-      format: set.format, visible: set.visible === undefined ? undefined : set.visible ? 1 : 0, startdate: set.startdate, enddate: set.enddate,
-    })),
-  });
-  return inSequence(batchesOf(ctx, changes, toParams, MAX_ITEMS.small), (batch) => sendItems(batch, async (items) => {
+  const results: ItemResult<null>[] = [];
+  const sends: { index: number; change: CourseChange }[] = [];
+  for (const [index, change] of changes.entries()) {
+    const refused = unwritable(change.set);
+    if (refused.length) results[index] = rejected('MOODLE_SETTING_NOT_WRITABLE', `core_course_update_courses cannot write ${refused.join(', ')} (course ${change.id})`);
+    else sends.push({ index, change });
+  }
+  const toParams = (batch: readonly { change: CourseChange }[]) => ({ courses: batch.map(({ change }) => courseParams(change)) });
+  const sent = await inSequence(batchesOf(ctx, sends, toParams, MAX_ITEMS.small), (batch) => sendItems(batch, async (items) => {
     const answer = await ctx.client.call<{ warnings?: Warning[] }>('core_course_update_courses', toParams(items), 'write');
-    return byWarnings(items.map((item) => item.id), answer?.warnings ?? []).map((result, index) => {
+    return byWarnings(items.map((item) => item.change.id), answer?.warnings ?? []).map((result, index) => {
       if (result.ok) return result;
-      const { set } = items[index]!;
+      const { set } = items[index]!.change;
       if (result.error.code === 'shortnametaken') return reject.courseShortnameTaken(set.shortname ?? '');
       if (result.error.code === 'courseidnumbertaken') return reject.courseIdnumberTaken(set.idnumber ?? '');
+      if (result.error.code === 'unknowncategory') return reject.categoryNotFound(set.category ?? 0);
       return result;
     });
   }));
+  sends.forEach(({ index }, position) => (results[index] = sent[position]!));
+  return results;
 }
 
 /** core_course_delete_courses (ITEM), a few courses a call: Moodle deletes synchronously and slowly. */
@@ -70,20 +87,26 @@ function byWarnings(ids: readonly number[], warnings: readonly Warning[]): ItemR
   });
 }
 
-/** A category to create under `parentId` (0 for the top). */
-export interface NewCategory {
-  readonly name: string;
-  readonly parentId: number;
-  readonly idnumber?: string;
-}
-
-/** core_course_create_categories (ALL, bisected). Parents must exist: create a path level by level. */
+/**
+ * core_course_create_categories (ALL, bisected). Parents must exist: an item may name a category created by an
+ * earlier batch. Core creates every category visible: a hidden one fails its item (spec 4.3).
+ */
 export async function createCategories(ctx: MoodleContext, categories: readonly NewCategory[]): Promise<ItemResult<{ id: number }>[]> {
-  const toParams = (batch: readonly NewCategory[]) => ({ categories: batch.map((category) => ({ name: category.name, parent: category.parentId, idnumber: category.idnumber })) });
-  return inSequence(batchesOf(ctx, categories, toParams, MAX_ITEMS.small), (batch) =>
+  const results: ItemResult<{ id: number }>[] = [];
+  const sends: { index: number; category: NewCategory }[] = [];
+  for (const [index, category] of categories.entries()) {
+    if (category.visible) sends.push({ index, category });
+    else results[index] = rejected('MOODLE_SETTING_NOT_WRITABLE', `core_course_create_categories cannot create a hidden category (${category.name})`);
+  }
+  const toParams = (batch: readonly { category: NewCategory }[]) => ({
+    categories: batch.map(({ category }) => ({ name: category.name, parent: category.parent, idnumber: category.idnumber })),
+  });
+  const sent = await inSequence(batchesOf(ctx, sends, toParams, MAX_ITEMS.small), (batch) =>
     sendAll('core_course_create_categories', batch, (items) =>
       ctx.client.call<{ id: number }[]>('core_course_create_categories', toParams(items), 'write').then((created) => created.map(({ id }) => ({ id }))),
-    (exception, category) => (exception.missingTable || /parent|categor/i.test(exception.debuginfo ?? '') ? reject.categoryNotFound(category.parentId) : refusedBy(exception))));
+    (exception, { category }) => (exception.missingTable || /parent|categor/i.test(exception.debuginfo ?? '') ? reject.categoryNotFound(category.parent) : refusedBy(exception))));
+  sends.forEach(({ index }, position) => (results[index] = sent[position]!));
+  return results;
 }
 
 /** A new course copied from a template course. */

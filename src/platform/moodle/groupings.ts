@@ -1,6 +1,6 @@
 import { reject } from '../embedded/rejections.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
-import type { Added, Changed, FindInCourses, GroupChange, GroupingBinding, NewGroup, PlatformGrouping } from '../operations.js';
+import type { Added, Changed, FindInCourses, GroupChange, GroupingBinding, NewGroup, PlatformGrouping, Removed } from '../operations.js';
 import { inBatches, inSequence, readKnown, sendAll } from './batch-semantics.js';
 import { createGroupsWith, deleteGroupsWith, groupsById, perCourse, toPlatformGroup, updateGroupsWith, type WsGroup } from './groups.js';
 import { batchesOf, distinct, MAX_ITEMS, type MoodleContext } from './moodle-context.js';
@@ -68,6 +68,27 @@ export async function assignGroupings(ctx: MoodleContext, input: readonly Groupi
     sendAll('core_group_assign_grouping', batch, async (items) => {
       await ctx.client.call<null>('core_group_assign_grouping', toParams(items), 'write');
       return items.map(() => ({ added: true }));
+    }, (exception) => rejected(exception.errorcode, exception.readable)));
+  sends.forEach(({ index }, position) => (results[index] = sent[position]!));
+  return results;
+}
+
+/** core_group_unassign_grouping (ALL, bisected) for the bindings that exist; an unknown or unbound pair answers removed false. */
+export async function unassignGroupings(ctx: MoodleContext, input: readonly GroupingBinding[]): Promise<ItemResult<Removed>[]> {
+  const bound = new Set((await groupingsById(ctx, input.map((binding) => binding.groupingId)))
+    .flatMap((grouping) => (grouping.groups ?? []).map((group) => `${grouping.id}:${group.id}`)));
+  const results: ItemResult<Removed>[] = [];
+  const sends: { index: number; binding: GroupingBinding }[] = [];
+  for (const [index, binding] of input.entries()) {
+    const key = `${binding.groupingId}:${binding.groupId}`;
+    if (!bound.delete(key)) results[index] = succeeded({ removed: false });
+    else sends.push({ index, binding });
+  }
+  const toParams = (batch: readonly { binding: GroupingBinding }[]) => ({ unassignments: batch.map(({ binding }) => ({ groupingid: binding.groupingId, groupid: binding.groupId })) });
+  const sent = await inSequence(batchesOf(ctx, sends, toParams, MAX_ITEMS.memberships), (batch) =>
+    sendAll('core_group_unassign_grouping', batch, async (items) => {
+      await ctx.client.call<null>('core_group_unassign_grouping', toParams(items), 'write');
+      return items.map(() => ({ removed: true }));
     }, (exception) => rejected(exception.errorcode, exception.readable)));
   sends.forEach(({ index }, position) => (results[index] = sent[position]!));
   return results;

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestStore } from '../../../test/databases.js';
 import { buildCourse } from '../../../test/factories.js';
-import { DOUBLE_FUNCTIONS } from '../../../test/moodle-double/moodle-double.js';
 import { MoodleOverDouble } from '../../../test/moodle-double/moodle-over-double.js';
 import { outcomes } from '../../../test/platform-contract.js';
 import type { Store } from '../../store/database.js';
@@ -40,19 +39,21 @@ for (const kind of DATABASES) {
     it('isolates the bad link, each other link added once, and removes them', async () => {
       const { ctx, meta, a, b, linked } = await open();
       const results = await addMetaLinks(ctx, [
-        { metaCourseId: meta, courseId: a }, { metaCourseId: meta, courseId: a }, { metaCourseId: meta, courseId: 999_999 }, { metaCourseId: meta, courseId: b },
+        { courseId: meta, parentId: a }, { courseId: meta, parentId: a }, { courseId: meta, parentId: 999_999 }, { courseId: meta, parentId: b },
       ]);
-      expect(outcomes(results)).toEqual(['added', 'kept', 'PLATFORM_COURSE_NOT_FOUND', 'added']);
+      expect(results.map((result) => (result.ok ? result.value.outcome : result.error.code))).toEqual(['created', 'unchanged', 'PLATFORM_COURSE_NOT_FOUND', 'created']);
+      expect(results[1]).toEqual(results[0]!.ok ? { ok: true, value: { instanceId: results[0]!.value.instanceId, outcome: 'unchanged' } } : undefined);
       expect(await linked()).toEqual([a, b]);
-      expect(outcomes(await removeMetaLinks(ctx, [{ metaCourseId: meta, courseId: a }, { metaCourseId: meta, courseId: a }]))).toEqual(['removed', 'absent']);
+      expect(outcomes(await removeMetaLinks(ctx, [{ courseId: meta, parentId: a }, { courseId: meta, parentId: a }]))).toEqual(['removed', 'absent']);
       expect(await linked()).toEqual([b]);
     });
 
-    it('without the companion plugin, links a refused call had already applied answer as already there', async () => {
-      const { ctx, meta, a, b, linked } = await open(['core_webservice_get_site_info', ...Object.keys(DOUBLE_FUNCTIONS).filter((name) => !name.startsWith('local_'))]);
-      const results = await addMetaLinks(ctx, [{ metaCourseId: meta, courseId: a }, { metaCourseId: 999_999, courseId: b }]);
-      expect(outcomes(results)).toEqual(['kept', 'PLATFORM_COURSE_NOT_FOUND']);
+    it('a refused call is bisected: the links it had applied before the bad one still answer as created', async () => {
+      const { ctx, platform, meta, a, b, linked } = await open();
+      const results = await addMetaLinks(ctx, [{ courseId: meta, parentId: a }, { courseId: 999_999, parentId: b }]);
+      expect(results.map((result) => (result.ok ? result.value.outcome : result.error.code))).toEqual(['created', 'PLATFORM_COURSE_NOT_FOUND']);
       expect(await linked()).toEqual([a]);
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'enrol_meta_add_instances')).toHaveLength(3);
     });
   });
 }

@@ -6,11 +6,17 @@ import { addCohortMembers, createCohorts, deleteCohorts, findCohortMembers, find
 import {
   assignCourseRoles, enrolUsers, findCourseRoles, findEnrolInstances, findEnrolments, unassignCourseRoles, unenrolUsers, updateEnrolments,
 } from './enrolments.js';
+import { addEnrolInstances, deleteCategories, findCourseRecords, findCourseSections, saveCourseSections } from './course-settings.js';
+import { createCategories, deleteCourses, updateCourses } from './course-writes.js';
 import { addGroupMembers, findEmptyGroups, findGroupMembers, removeGroupMembers } from './group-members.js';
-import { assignGroupings, createGroupings, deleteGroupings, findEmptyGroupings, findGroupingGroups, findGroupings, updateGroupings } from './groupings.js';
+import {
+  assignGroupings, createGroupings, deleteGroupings, findEmptyGroupings, findGroupingGroups, findGroupings, unassignGroupings, updateGroupings,
+} from './groupings.js';
 import { createGroups, deleteGroups, findGroups, updateGroups } from './groups.js';
+import { addMetaLinks, findMetaLinks, removeMetaLinks, syncMetaEnrolments } from './meta-links.js';
 import { MOODLE_NOT_SUPPORTED } from './moodle-errors.js';
 import type { MoodleContext } from './moodle-context.js';
+import { findHostedUsers, findUserPictures, setUserPictures } from './pictures.js';
 import { createProfileFields, findProfileFields } from './profile-fields.js';
 import { createCourses, findCategories, findCourses, findRoles, STANDARD_ROLES } from './references.js';
 import { checkOperations, missingFunctionError, readSiteInfo, type MissingFunction, type SiteInfo } from './site-check.js';
@@ -114,6 +120,22 @@ export class MoodlePlatform implements Platform {
       findEmptyGroupings: (input) => findEmptyGroupings(ctx, input),
       findGroupingGroups: (input) => findGroupingGroups(ctx, input),
       assignGroupings: (input) => assignGroupings(ctx, input),
+      findHostedUsers: (input) => findHostedUsers(ctx, input),
+      findUserPictures: (input) => findUserPictures(ctx, input),
+      setUserPictures: (input) => setUserPictures(ctx, input, site.uploadfiles),
+      findCourseRecords: (input) => findCourseRecords(ctx, input),
+      updateCourses: (input) => updateCourses(ctx, input),
+      createCategories: (input) => createCategories(ctx, input),
+      findCourseSections: (input) => findCourseSections(ctx, input),
+      saveCourseSections: (input) => saveCourseSections(ctx, input),
+      addEnrolInstances: (input) => addEnrolInstances(ctx, input),
+      deleteCourses: (input) => deleteCourses(ctx, input),
+      findMetaLinks: (input) => findMetaLinks(ctx, input),
+      addMetaLinks: (input) => addMetaLinks(ctx, input),
+      removeMetaLinks: (input) => removeMetaLinks(ctx, input),
+      syncMetaEnrolments: () => syncMetaEnrolments(),
+      unassignGroupings: (input) => unassignGroupings(ctx, input),
+      deleteCategories: (input) => deleteCategories(ctx, input),
     };
   }
 

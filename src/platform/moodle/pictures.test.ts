@@ -11,6 +11,9 @@ import { WsClient } from './ws-client.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
+/** A picture of every size, made of the same bytes. */
+const picture = (userId: number, mimetype = 'image/png') => ({ userId, files: (['f1', 'f2', 'f3'] as const).map((variant) => ({ variant, mimetype, content: PNG })) });
+
 /** User pictures: webservice/upload.php into draft areas, then core_user_update_users with userpicture. */
 for (const kind of DATABASES) {
   describe(`Moodle user pictures on ${kind}`, () => {
@@ -29,15 +32,13 @@ for (const kind of DATABASES) {
       const ctx: MoodleContext = { client: platform.client, maxInputVars: 5000, has: () => true, roleMap: STANDARD_ROLES };
       const [jdoe, asmith] = (await platform.run('createUsers', [{ username: 'jdoe', firstname: 'J', lastname: 'D' }, { username: 'asmith', firstname: 'A', lastname: 'S' }]))
         .map((result) => (result.ok ? result.value.id : 0));
-      const results = await setUserPictures(ctx, [
-        { userId: jdoe!, filename: 'jdoe.png', mimetype: 'image/png', content: PNG },
-        { userId: 999_999, filename: 'ghost.png', mimetype: 'image/png', content: PNG },
-        { userId: asmith!, filename: 'asmith.webp', mimetype: 'image/webp', content: PNG },
-      ], true);
+      const results = await setUserPictures(ctx, [picture(jdoe!), picture(999_999), picture(asmith!, 'image/webp')], true);
       expect(outcomes(results)).toEqual(['ok', 'PLATFORM_USER_NOT_FOUND', 'invalidpicture']);
-      const stored = await store.db.selectFrom('lms_user_picture').select(['userid', 'mimetype', 'content']).execute();
-      expect(stored.map((row) => [row.userid, row.mimetype, [...new Uint8Array(row.content)]])).toEqual([[jdoe, 'image/png', [...PNG]]]);
-      expect(platform.double.calls.map((call) => call.wsfunction).filter((name) => name !== 'core_user_create_users')).toEqual(['upload.php', 'upload.php', 'upload.php', 'core_user_update_users']);
+      const stored = await store.db.selectFrom('lms_user_picture').select(['userid', 'variant', 'mimetype', 'content']).orderBy('variant').execute();
+      expect(stored.map((row) => [row.userid, row.variant, row.mimetype, [...new Uint8Array(row.content)]])).toEqual(
+        ['f1', 'f2', 'f3'].map((variant) => [jdoe, variant, 'image/png', [...PNG]]));
+      expect(platform.double.calls.map((call) => call.wsfunction).filter((name) => name !== 'core_user_create_users'))
+        .toEqual(['local_toolsync_get_user_pictures', 'upload.php', 'upload.php', 'upload.php', 'core_user_update_users']);
     });
 
     it('uploads over HTTP as multipart, the bytes intact; a service without uploads is named on each row', async () => {
@@ -49,7 +50,7 @@ for (const kind of DATABASES) {
       const itemid = await client.upload([{ filename: 'jdoe.png', content: PNG, mimetype: 'image/png' }]);
       expect(itemid).toBeGreaterThan(0);
       const ctx: MoodleContext = { client, maxInputVars: 5000, has: () => true, roleMap: STANDARD_ROLES };
-      const [result] = await setUserPictures(ctx, [{ userId: 1, filename: 'a.png', mimetype: 'image/png', content: PNG }], false);
+      const [result] = await setUserPictures(ctx, [picture(1)], false);
       expect(result).toMatchObject({ ok: false, error: { code: 'MOODLE_UPLOAD_DISABLED', message: expect.stringContaining('Can upload files') } });
     });
   });

@@ -7,7 +7,7 @@ import type { WsValue } from './ws-encode.js';
 import type { MoodleException } from './ws-exception.js';
 
 /** A user as core_user_get_users_by_field describes one (the fields tool-sync reads). */
-interface WsUser {
+export interface WsUser {
   readonly id: number;
   readonly username: string;
   readonly firstname?: string;
@@ -56,7 +56,7 @@ async function usersByField(ctx: MoodleContext, field: UserLookupField, values: 
   return inBatches(batches, (batch) => ctx.client.call<WsUser[]>('core_user_get_users_by_field', { field, values: batch }, 'read'));
 }
 
-function toPlatformUser(user: WsUser): PlatformUser {
+export function toPlatformUser(user: WsUser): PlatformUser {
   const text = (name: string) => (typeof user[name] === 'string' ? (user[name] as string) : '');
   const number = (name: string, fallback: number) => (typeof user[name] === 'number' ? (user[name] as number) : fallback);
   return {

@@ -71,6 +71,15 @@ export const WS_FUNCTIONS = {
   local_toolsync_restore_course: { capabilities: ['moodle/restore:restorecourse', 'moodle/course:create'], plugin: true },
   local_toolsync_send_notification: { capabilities: ['moodle/site:sendmessage'], plugin: true },
   local_toolsync_sync_cohort_enrolments: { capabilities: ['moodle/course:enrolconfig', 'enrol/cohort:config'], plugin: true },
+  // Courses, metacourses, categories and pictures (the courses and userpictures processors).
+  core_group_unassign_grouping: { capabilities: ['moodle/course:managegroups'] },
+  local_toolsync_get_courses: { capabilities: ['moodle/course:view', 'moodle/course:viewhiddencourses'], plugin: true },
+  local_toolsync_get_course_sections: { capabilities: ['moodle/course:view', 'moodle/course:viewhiddensections'], plugin: true },
+  local_toolsync_save_course_sections: { capabilities: ['moodle/course:update'], plugin: true },
+  local_toolsync_add_enrol_instances: { capabilities: ['moodle/course:enrolconfig'], plugin: true },
+  local_toolsync_delete_categories: { capabilities: ['moodle/category:manage'], plugin: true },
+  local_toolsync_get_hosted_users: { capabilities: ['moodle/user:viewdetails', 'moodle/user:viewhiddendetails'], plugin: true },
+  local_toolsync_get_user_pictures: { capabilities: ['moodle/user:viewdetails'], plugin: true },
 } as const satisfies Record<string, WsFunction>;
 
 export type WsFunctionName = keyof typeof WS_FUNCTIONS;
@@ -127,4 +136,23 @@ export const OPERATION_FUNCTIONS: Record<OperationKind, readonly WsFunctionName[
   findEmptyGroupings: ['core_group_get_course_groupings', 'core_group_get_groupings'],
   findGroupingGroups: ['core_group_get_groupings'],
   assignGroupings: ['core_group_assign_grouping', 'core_group_get_groupings'],
+  // User pictures.
+  findHostedUsers: ['local_toolsync_get_hosted_users'],
+  findUserPictures: ['local_toolsync_get_user_pictures'],
+  setUserPictures: ['core_user_update_users', 'local_toolsync_get_user_pictures'],
+  // Course creation and update file.
+  findCourseRecords: ['local_toolsync_get_courses'],
+  updateCourses: ['core_course_update_courses'],
+  createCategories: ['core_course_create_categories'],
+  findCourseSections: ['local_toolsync_get_course_sections'],
+  saveCourseSections: ['local_toolsync_save_course_sections'],
+  addEnrolInstances: ['local_toolsync_add_enrol_instances'],
+  // Course deletion, reset, metacourses and category cleaning.
+  deleteCourses: ['core_course_delete_courses'],
+  findMetaLinks: ['local_toolsync_get_enrol_instances'],
+  addMetaLinks: ['enrol_meta_add_instances', 'local_toolsync_get_enrol_instances', 'local_toolsync_set_enrol_instances_status'],
+  removeMetaLinks: ['enrol_meta_delete_instances', 'local_toolsync_get_enrol_instances'],
+  syncMetaEnrolments: [],
+  unassignGroupings: ['core_group_unassign_grouping', 'core_group_get_groupings'],
+  deleteCategories: ['local_toolsync_delete_categories'],
 };
