@@ -7,7 +7,20 @@ type Db = Kysely<Database>;
 
 const courseExists = async (db: Db, id: number) => Boolean(await db.selectFrom('lms_course').select('id').where('id', '=', id).executeTakeFirst());
 
-/** core_course_update_courses: ITEM, each course in its own try; refusals as warnings naming the course. */
+/** Parameters of core_course_update_courses by the setting they write (`categoryid` is `category`, `forcetheme` is `theme`). */
+const UPDATE_TEXT = { fullname: 'fullname', shortname: 'shortname', idnumber: 'idnumber', summary: 'summary', format: 'format', lang: 'lang', forcetheme: 'theme' } as const;
+const UPDATE_NUMBER = {
+  categoryid: 'category', showgrades: 'showgrades', newsitems: 'newsitems', startdate: 'startdate', enddate: 'enddate', maxbytes: 'maxbytes',
+  showreports: 'showreports', visible: 'visible', groupmode: 'groupmode', groupmodeforce: 'groupmodeforce', defaultgroupingid: 'defaultgroupingid',
+  enablecompletion: 'enablecompletion',
+} as const;
+/** The warning codes of update_course's exceptions, by the embedded rule that refused. */
+const UPDATE_WARNINGS: Record<string, string> = {
+  PLATFORM_COURSE_NOT_FOUND: 'invalidrecord', PLATFORM_COURSE_SHORTNAME_TAKEN: 'shortnametaken', PLATFORM_COURSE_IDNUMBER_TAKEN: 'courseidnumbertaken',
+  PLATFORM_CATEGORY_NOT_FOUND: 'unknowncategory',
+};
+
+/** core_course_update_courses: ITEM, each course in its own try (the embedded rules); refusals as warnings naming the course. */
 const updateCourses: WsFunctionHandler = async (params, env) => {
   const warnings: { item: string; itemid: number; warningcode: string; message: string }[] = [];
   for (const item of listOf(params, 'courses')) {
@@ -15,31 +28,19 @@ const updateCourses: WsFunctionHandler = async (params, env) => {
       'enddate', 'numsections', 'maxbytes', 'showreports', 'visible', 'hiddensections', 'groupmode', 'groupmodeforce', 'defaultgroupingid',
       'enablecompletion', 'completionnotify', 'lang', 'forcetheme', 'courseformatoptions', 'customfields']);
     const id = int(item.id, 'id');
-    const warn = (warningcode: string, message: string) => warnings.push({ item: 'course', itemid: id, warningcode, message });
-    if (!(await courseExists(env.store.db, id))) {
-      warn('invalidrecord', "Can't find data record in database table course.");
-      continue;
-    }
-    const taken = async (column: 'shortname' | 'idnumber', value: string) =>
-      value !== '' && Boolean(await env.store.db.selectFrom('lms_course').select('id').where(column, '=', value).where('id', '!=', id).executeTakeFirst());
-    if (item.shortname !== undefined && (await taken('shortname', text(item.shortname)))) {
-      warn('shortnametaken', `Short name is already used for another course (${text(item.shortname)})`);
-      continue;
-    }
-    if (item.idnumber !== undefined && (await taken('idnumber', text(item.idnumber)))) {
-      warn('courseidnumbertaken', `ID number is already used for another course (${text(item.idnumber)})`);
-      continue;
-    }
     const set: Record<string, string | number> = {};
-    for (const key of ['fullname', 'shortname', 'idnumber', 'summary', 'format'] as const) if (item[key] !== undefined) set[key] = text(item[key]);
-    for (const key of ['startdate', 'enddate', 'visible'] as const) if (item[key] !== undefined) set[key] = int(item[key], key);
-    if (item.categoryid !== undefined) set.category = int(item.categoryid, 'categoryid');
-    if (Object.keys(set).length) await env.store.db.updateTable('lms_course').set(set).where('id', '=', id).execute();
+    for (const [param, field] of Object.entries(UPDATE_TEXT)) if (item[param] !== undefined) set[field] = text(item[param]);
+    for (const [param, field] of Object.entries(UPDATE_NUMBER)) if (item[param] !== undefined) set[field] = int(item[param], param);
+    for (const option of listOf(item, 'courseformatoptions', false)) if (text(option.name) === 'coursedisplay') set.coursedisplay = int(option.value, 'value');
+    // update_course keeps visibleold in step with visible.
+    if (set.visible !== undefined) set.visibleold = set.visible;
+    const [result] = await env.platform.run('updateCourses', [{ id, set }]);
+    if (result && !result.ok) warnings.push({ item: 'course', itemid: id, warningcode: UPDATE_WARNINGS[result.error.code] ?? 'errorupdatingcourse', message: result.error.message });
   }
   return { warnings };
 };
 
-/** core_course_delete_courses: ITEM; an unknown id is a warning. The course goes with its instances and enrolments. */
+/** core_course_delete_courses: ITEM; an unknown id is a warning. The course goes as delete_course takes it (the embedded rules). */
 const deleteCourses: WsFunctionHandler = async (params, env) => {
   const warnings: { item: string; itemid: number; warningcode: string; message: string }[] = [];
   for (const id of scalarsOf(params, 'courseids').map((value) => int(value, 'courseids'))) {
@@ -47,10 +48,7 @@ const deleteCourses: WsFunctionHandler = async (params, env) => {
       warnings.push({ item: 'course', itemid: id, warningcode: 'unknowncourseidnumber', message: 'Unknown course ID' });
       continue;
     }
-    const instances = (await env.store.db.selectFrom('lms_enrol').select('id').where('courseid', '=', id).execute()).map((row) => row.id);
-    await env.platform.run('deleteEnrolInstances', instances);
-    await env.platform.run('deleteGroups', (await env.platform.run('findGroups', { courseIds: [id] })).map((group) => group.id));
-    await env.store.db.deleteFrom('lms_course').where('id', '=', id).execute();
+    await env.platform.run('deleteCourses', [id]);
   }
   return { warnings };
 };

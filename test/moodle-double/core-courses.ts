@@ -1,6 +1,8 @@
+import type { CourseSettings } from '../../src/platform/course-record.js';
 import type { NewCourse } from '../../src/platform/operations.js';
 import { allOrNothing, checkKeys, int, listOf, text, type WsFunctionHandler } from './double-env.js';
 import { invalidParameter, moodleException } from './moodle-exceptions.js';
+import type { PhpValue } from './php-form.js';
 
 /** core_course_get_courses_by_field: one field and one value per call ('' for every course, `ids` a comma list). */
 const coursesByField: WsFunctionHandler = async (params, env) => {
@@ -22,6 +24,17 @@ const coursesByField: WsFunctionHandler = async (params, env) => {
   };
 };
 
+/** The further settings a course item of create_courses or update_courses carries, under the port's names. */
+export function courseSettingsOf(item: Record<string, PhpValue>): CourseSettings {
+  const set: Record<string, string | number> = {};
+  for (const [param, field] of Object.entries({ lang: 'lang', forcetheme: 'theme' })) if (item[param] !== undefined) set[field] = text(item[param]);
+  for (const param of ['showgrades', 'newsitems', 'maxbytes', 'showreports', 'groupmode', 'groupmodeforce', 'defaultgroupingid', 'enablecompletion']) {
+    if (item[param] !== undefined) set[param] = int(item[param], param);
+  }
+  for (const option of listOf(item, 'courseformatoptions', false)) if (text(option.name) === 'coursedisplay') set.coursedisplay = int(option.value, 'value');
+  return set;
+}
+
 /** core_course_create_courses: ALL; a taken shortname or idnumber throws and rolls back the whole call. */
 const createCourses: WsFunctionHandler = async (params, env) => {
   const courses: NewCourse[] = listOf(params, 'courses').map((item) => {
@@ -36,6 +49,7 @@ const createCourses: WsFunctionHandler = async (params, env) => {
       ...(item.visible !== undefined ? { visible: text(item.visible) === '1' } : {}),
       ...(item.startdate !== undefined ? { startdate: int(item.startdate, 'startdate') } : {}),
       ...(item.enddate !== undefined ? { enddate: int(item.enddate, 'enddate') } : {}),
+      settings: courseSettingsOf(item),
     };
   });
   const results = await allOrNothing(env, 'createCourses', courses, (error, index) => {

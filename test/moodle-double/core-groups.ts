@@ -125,6 +125,18 @@ const assignGrouping: WsFunctionHandler = async (params, env) => {
   return null;
 };
 
+/** core_group_unassign_grouping: ALL; both ends must exist (MUST_EXIST), a binding not held is skipped. */
+const unassignGrouping: WsFunctionHandler = async (params, env) => {
+  const bindings = listOf(params, 'unassignments').map((item) => {
+    checkKeys(item, ['groupingid', 'groupid'], []);
+    return { groupingId: int(item.groupingid, 'groupingid'), groupId: int(item.groupid, 'groupid') };
+  });
+  await byIds(env, 'grouping', bindings.map((binding) => binding.groupingId));
+  await byIds(env, 'group', bindings.map((binding) => binding.groupId));
+  await allOrNothing(env, 'unassignGroupings', bindings, (error) => invalidParameter(error.message));
+  return null;
+};
+
 export const CORE_GROUP_FUNCTIONS: Record<string, WsFunctionHandler> = {
   core_group_get_course_groups: courseGroups('group'),
   core_group_get_groups: async (params, env) => (await byIds(env, 'group', scalarsOf(params, 'groupids').map((id) => int(id, 'groupids')))).map(describe),
@@ -140,4 +152,5 @@ export const CORE_GROUP_FUNCTIONS: Record<string, WsFunctionHandler> = {
   core_group_update_groupings: update('grouping'),
   core_group_delete_groupings: remove('grouping'),
   core_group_assign_grouping: assignGrouping,
+  core_group_unassign_grouping: unassignGrouping,
 };

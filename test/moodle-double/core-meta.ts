@@ -3,8 +3,8 @@ import { invalidParameter } from './moodle-exceptions.js';
 
 /**
  * enrol_meta_add_instances / enrol_meta_delete_instances: PARTIAL, with no transaction: items are applied in order
- * and an exception stops the loop, what came before it staying. An existing link answers status false. (The
- * double does not run enrol_meta_sync: the links are what it keeps.)
+ * and an exception stops the loop, what came before it staying. An existing link (enabled or not) answers status
+ * false and is left as it is; a new one is added and its meta course synced at once (the embedded rules).
  */
 function links(add: boolean): WsFunctionHandler {
   return async (params, env) => {
@@ -20,8 +20,8 @@ function links(add: boolean): WsFunctionHandler {
       if (!(await exists(courseid)) || courseid === metacourseid) throw invalidParameter(`Invalid course id ${courseid}`);
       const link = await env.store.db.selectFrom('lms_enrol').select('id')
         .where('enrol', '=', 'meta').where('courseid', '=', metacourseid).where('customint1', '=', courseid).executeTakeFirst();
-      if (add && !link) await env.store.db.insertInto('lms_enrol').values({ enrol: 'meta', courseid: metacourseid, customint1: courseid, roleid: 0, status: 0, sortorder: 1 }).execute();
-      if (!add && link) await env.platform.run('deleteEnrolInstances', [link.id]);
+      if (add && !link) await env.platform.run('addMetaLinks', [{ courseId: metacourseid, parentId: courseid }]);
+      if (!add && link) await env.platform.run('removeMetaLinks', [{ courseId: metacourseid, parentId: courseid }]);
       answer.push({ metacourseid, courseid, status: add ? !link : Boolean(link) });
     }
     return answer;

@@ -1,3 +1,4 @@
+import { PICTURE_VARIANTS } from '../../src/platform/picture-entities.js';
 import type { NewUser, UserChange } from '../../src/platform/operations.js';
 import { allOrNothing, checkKeys, int, listOf, scalarsOf, text, type DoubleEnv, type WsFunctionHandler } from './double-env.js';
 import { invalidParameter, missingRecord } from './moodle-exceptions.js';
@@ -87,22 +88,21 @@ const updateUsers: WsFunctionHandler = async (params, env) => {
 };
 
 /**
- * `userpicture`: a draft area's image becomes the user's picture (kept as uploaded: the double does not crop it
- * to Moodle's 100/35/512 px icons); 0 deletes it. Only GIF, JPEG and PNG are processed.
+ * `userpicture`: a draft area's image becomes the user's picture: Moodle's process_new_icon makes every size from
+ * it (the double keeps the image as uploaded for each size, not cropped to 100/35/512 px; PNG unless a JPEG);
+ * 0 deletes it. Only GIF, JPEG and PNG are processed.
  */
 async function setPicture(env: DoubleEnv, userId: number, draftItemId: number): Promise<{ warningcode: string; message: string } | undefined> {
-  await env.store.db.deleteFrom('lms_user_picture').where('userid', '=', userId).execute();
   if (draftItemId === 0) {
+    await env.store.db.deleteFrom('lms_user_picture').where('userid', '=', userId).execute();
     await env.store.db.updateTable('lms_user').set({ picture: 0 }).where('id', '=', userId).execute();
     return undefined;
   }
   const image = env.drafts.get(draftItemId)?.find((file) => ['image/gif', 'image/jpeg', 'image/png'].includes(file.mimetype));
   if (!image) return { warningcode: 'invalidpicture', message: 'The picture could not be processed' };
-  await env.store.db.insertInto('lms_user_picture')
-    .values({ userid: userId, variant: 'original', mimetype: image.mimetype, content: Buffer.from(image.content), timemodified: Math.floor(Date.now() / 1000) })
-    .execute();
-  await env.store.db.updateTable('lms_user').set({ picture: draftItemId }).where('id', '=', userId).execute();
-  return undefined;
+  const mimetype = image.mimetype === 'image/jpeg' ? 'image/jpeg' : 'image/png';
+  const [result] = await env.platform.run('setUserPictures', [{ userId, files: PICTURE_VARIANTS.map((variant) => ({ variant, mimetype, content: image.content })) }]);
+  return result?.ok ? undefined : { warningcode: 'invaliduserid', message: 'Invalid user ID' };
 }
 
 /** core_user_delete_users: ALL; an unknown or deleted id throws. */

@@ -12,12 +12,14 @@ import { CORE_META_FUNCTIONS } from './core-meta.js';
 import { CORE_USER_FUNCTIONS } from './core-users.js';
 import type { DoubleEnv, WsFunctionHandler } from './double-env.js';
 import { LOCAL_TOOLSYNC_FUNCTIONS } from './local-toolsync.js';
+import { LOCAL_TOOLSYNC_COURSE_FUNCTIONS } from './local-toolsync-courses.js';
 import { MoodleError } from './moodle-exceptions.js';
 import { parsePhpForm } from './php-form.js';
 
 /** Every function the double answers, core's and the companion plugin's. */
 export const DOUBLE_FUNCTIONS: Record<string, WsFunctionHandler> = {
   ...CORE_USER_FUNCTIONS, ...CORE_COURSE_FUNCTIONS, ...CORE_COURSE_WRITE_FUNCTIONS, ...CORE_ENROL_FUNCTIONS, ...CORE_META_FUNCTIONS, ...CORE_GROUP_FUNCTIONS, ...CORE_COHORT_FUNCTIONS, ...LOCAL_TOOLSYNC_FUNCTIONS,
+  ...LOCAL_TOOLSYNC_COURSE_FUNCTIONS,
 };
 
 /** How the double Moodle is set up. */

@@ -25,12 +25,13 @@ const SENT_AS = {
 const KEPT_BY_MOODLE = new Set(['sortorder', 'visibleold', 'timecreated', 'timemodified']);
 
 /** The settings of a change core cannot write (no parameter of core_course_update_courses takes them). */
-function unwritable(set: CourseSettings): string[] {
+export function unwritable(set: CourseSettings): string[] {
   return Object.keys(set).filter((key) => !(key in SENT_AS) && key !== 'coursedisplay' && !KEPT_BY_MOODLE.has(key) && set[key as keyof CourseSettings] !== undefined);
 }
 
-function courseParams({ id, set }: CourseChange) {
-  const params: Record<string, string | number | { name: string; value: string }[]> = { id };
+/** The parameters of core_course_create_courses and update_courses that write these settings. */
+export function settingParams(set: CourseSettings): Record<string, string | number | { name: string; value: string }[]> {
+  const params: Record<string, string | number | { name: string; value: string }[]> = {};
   for (const [key, name] of Object.entries(SENT_AS)) {
     const value = set[key as keyof typeof SENT_AS];
     if (value !== undefined) params[name] = value;
@@ -39,6 +40,8 @@ function courseParams({ id, set }: CourseChange) {
   if (set.coursedisplay !== undefined) params.courseformatoptions = [{ name: 'coursedisplay', value: String(set.coursedisplay) }];
   return params;
 }
+
+const courseParams = ({ id, set }: CourseChange) => ({ id, ...settingParams(set) });
 
 /**
  * core_course_update_courses (ITEM: refusals as warnings by course id). A setting no parameter takes (marker,
@@ -77,11 +80,22 @@ export async function deleteCourses(ctx: MoodleContext, ids: readonly number[]):
   }));
 }
 
+/**
+ * Results of an ITEM call from its warnings by course id. A course named twice in one call: Moodle handles items in
+ * order, so the warnings of an id go to its last occurrences (a course deleted by the first is unknown to the next).
+ */
 function byWarnings(ids: readonly number[], warnings: readonly Warning[]): ItemResult<null>[] {
-  const byId = new Map(warnings.map((warning) => [warning.itemid, warning]));
+  const left = new Map<number | undefined, Warning[]>();
+  for (const warning of warnings) left.set(warning.itemid, [...(left.get(warning.itemid) ?? []), warning]);
+  const remaining = new Map<number, number>();
+  for (const id of ids) remaining.set(id, (remaining.get(id) ?? 0) + 1);
   return ids.map((id) => {
-    const warning = byId.get(id);
-    if (!warning) return succeeded(null);
+    const after = remaining.get(id)! - 1;
+    remaining.set(id, after);
+    const pending = left.get(id) ?? [];
+    // Occurrences still to come take the later warnings.
+    if (pending.length <= after) return succeeded(null);
+    const warning = pending.shift()!;
     // An unknown id: update_courses's MUST_EXIST lookup fails (invalidrecord), delete_courses says unknowncourseidnumber.
     return ['unknowncourseidnumber', 'invalidcourseid', 'invalidrecord'].includes(warning.warningcode) ? reject.courseNotFound(id) : rejected(warning.warningcode, warning.message);
   });

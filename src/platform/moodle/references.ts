@@ -2,6 +2,7 @@ import { reject } from '../embedded/rejections.js';
 import { rejected, type ItemResult } from '../item-result.js';
 import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformRole } from '../operations.js';
 import { inSequence, sendAll } from './batch-semantics.js';
+import { settingParams, unwritable } from './course-writes.js';
 import { byId, matchesBy } from './find-by.js';
 import { batchesOf, distinct, MAX_ITEMS, type MoodleContext } from './moodle-context.js';
 import { chunks } from './ws-batches.js';
@@ -56,8 +57,17 @@ function toPlatformCourse(course: WsCourse): PlatformCourse {
 
 /** core_course_create_courses (ALL, bisected); Moodle adds the default enrolment instances (manual…) itself. */
 export async function createCourses(ctx: MoodleContext, input: readonly NewCourse[]): Promise<ItemResult<{ id: number }>[]> {
-  const toParams = (batch: readonly NewCourse[]) => ({
-    courses: batch.map((course) => ({
+  const results: ItemResult<{ id: number }>[] = [];
+  const sends: { index: number; course: NewCourse }[] = [];
+  for (const [index, course] of input.entries()) {
+    // Settings no parameter takes fail the course (times and sort order are Moodle's own, never sent).
+    const refused = unwritable(course.settings ?? {});
+    if (refused.length) results[index] = rejected('MOODLE_SETTING_NOT_WRITABLE', `core_course_create_courses cannot write ${refused.join(', ')} (course ${course.shortname})`);
+    else sends.push({ index, course });
+  }
+  const toParams = (batch: readonly { course: NewCourse }[]) => ({
+    courses: batch.map(({ course }) => ({
+      ...settingParams(course.settings ?? {}),
       fullname: course.fullname,
       shortname: course.shortname,
       categoryid: course.categoryId,
@@ -69,14 +79,16 @@ export async function createCourses(ctx: MoodleContext, input: readonly NewCours
       enddate: course.enddate,
     })),
   });
-  return inSequence(batchesOf(ctx, input, toParams, MAX_ITEMS.small), (batch) =>
+  const sent = await inSequence(batchesOf(ctx, sends, toParams, MAX_ITEMS.small), (batch) =>
     sendAll('core_course_create_courses', batch, (items) => ctx.client.call<{ id: number }[]>('core_course_create_courses', toParams(items), 'write')
-      .then((created) => created.map(({ id }) => ({ id }))), (exception, course) => {
+      .then((created) => created.map(({ id }) => ({ id }))), (exception, { course }) => {
       if (exception.errorcode === 'shortnametaken') return reject.courseShortnameTaken(course.shortname);
       if (exception.errorcode === 'courseidnumbertaken') return reject.courseIdnumberTaken(course.idnumber ?? '');
       if (/invalidrecord|categorynotexist|errorcatcontextnotvalid/.test(exception.errorcode)) return reject.categoryNotFound(course.categoryId);
       return rejected(exception.errorcode, exception.readable);
     }));
+  sends.forEach(({ index }, position) => (results[index] = sent[position]!));
+  return results;
 }
 
 interface WsCategory {

@@ -28,8 +28,12 @@ export class PictureOverlay {
     const local = names.filter((name) => name.mnethostid === LOCAL_HOST).map((name) => name.username);
     const found = local.length ? await this.#users.findUsers({ by: { username: local } }) : [];
     const remote = names.filter((name) => name.mnethostid !== LOCAL_HOST);
-    const remoteIds = (await this.#real.run('findHostedUsers', remote)).map((user) => String(user.id));
-    if (remoteIds.length) found.push(...(await this.#users.findUsers({ by: { id: remoteIds } })));
+    // Their host is the real answer's: a lookup by id on Moodle cannot tell it (core_user_get_users_by_field).
+    const hosts = new Map((await this.#real.run('findHostedUsers', remote)).map((user) => [user.id, user.mnethostid]));
+    if (hosts.size) {
+      const users = await this.#users.findUsers({ by: { id: [...hosts.keys()].map(String) } });
+      found.push(...users.map((user) => ({ ...user, mnethostid: hosts.get(user.id) ?? user.mnethostid })));
+    }
     return found;
   }
 
