@@ -38,6 +38,13 @@ $toolsyncfunctions = [
     'reset_course' => ['courses', 'write', 'moodle/course:reset'],
     'restore_course' => ['courses', 'write', 'moodle/restore:restorecourse, moodle/course:create'],
     'send_notification' => ['notifications', 'write', 'moodle/site:sendmessage'],
+    'get_courses' => ['course_settings', 'read', 'moodle/course:view'],
+    'get_course_sections' => ['course_settings', 'read', 'moodle/course:view'],
+    'save_course_sections' => ['course_settings', 'write', 'moodle/course:update'],
+    'add_enrol_instances' => ['course_settings', 'write', 'moodle/course:enrolconfig'],
+    'delete_categories' => ['course_settings', 'write', 'moodle/category:manage'],
+    'get_hosted_users' => ['pictures', 'read', 'moodle/user:viewdetails'],
+    'get_user_pictures' => ['pictures', 'read', 'moodle/user:viewdetails'],
 ];
 
 $functions = [];
@@ -64,7 +71,7 @@ $services = [
             'core_group_get_course_groups', 'core_group_get_groups', 'core_group_create_groups', 'core_group_update_groups',
             'core_group_delete_groups', 'core_group_get_group_members', 'core_group_add_group_members', 'core_group_delete_group_members',
             'core_group_get_course_groupings', 'core_group_get_groupings', 'core_group_create_groupings', 'core_group_update_groupings',
-            'core_group_delete_groupings', 'core_group_assign_grouping',
+            'core_group_delete_groupings', 'core_group_assign_grouping', 'core_group_unassign_grouping',
             'core_cohort_create_cohorts', 'core_cohort_update_cohorts', 'core_cohort_delete_cohorts', 'core_cohort_search_cohorts',
             'core_cohort_add_cohort_members', 'core_cohort_delete_cohort_members', 'core_cohort_get_cohort_members',
         ]),

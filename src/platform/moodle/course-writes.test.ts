@@ -54,6 +54,20 @@ for (const kind of DATABASES) {
       expect(rows.map((row) => [row.name, row.path.startsWith(`/${top}/`)])).toEqual([['Maths', true], ['Physics', true]]);
     });
 
+    it('what core cannot write is refused by name (a hidden category, a marker); Moodle stamps the creation time itself', async () => {
+      const { platform, ctx } = await open();
+      const [hidden] = await createCategories(ctx, [{ name: 'Hidden', parent: 0, visible: false }]);
+      expect(hidden).toMatchObject({ ok: false, error: { code: 'MOODLE_SETTING_NOT_WRITABLE', message: expect.stringContaining('hidden category (Hidden)') } });
+      const [created, marked] = await platform.run('createCourses', [
+        { fullname: 'Algebra', shortname: 'ALG', categoryId: 1, settings: { newsitems: 2, lang: 'fr', groupmode: 1, coursedisplay: 1, timecreated: 1_700_000_000 } },
+        { fullname: 'Marked', shortname: 'MRK', categoryId: 1, settings: { marker: 3 } },
+      ]);
+      expect(marked).toMatchObject({ ok: false, error: { code: 'MOODLE_SETTING_NOT_WRITABLE', message: expect.stringContaining('marker') } });
+      const [record] = await platform.run('findCourseRecords', { courseIds: [idOf(created)] });
+      expect(record).toMatchObject({ newsitems: 2, lang: 'fr', groupmode: 1, coursedisplay: 1 });
+      expect(record!.timecreated).not.toBe(1_700_000_000);
+    });
+
     it('copies a template into new courses one at a time and imports into an existing one', async () => {
       const { store, platform, ctx } = await open();
       const template = await buildCourse(store, { shortname: 'TPL' });
