@@ -169,18 +169,18 @@ class course_settings extends external_api {
             self::validate_context($context);
             require_capability('moodle/course:update', $context);
             $transaction = $DB->start_delegated_transaction();
-            $listed = [];
+            $listed = array_column($change['sections'], 'section');
+            for ($number = 0; $number <= $change['count']; $number++) {
+                $listed[] = $number;
+            }
+            // Creates the missing ones, empty and without a name, as the course format would.
+            course_create_sections_if_missing($course, array_values(array_unique($listed)));
             foreach ($change['sections'] as $section) {
-                $listed[] = $section['section'];
-                $record = course_create_section($course, $section['section'], true);
+                $record = $DB->get_record('course_sections', ['course' => $course->id, 'section' => $section['section']], 'id', MUST_EXIST);
                 $DB->update_record('course_sections', (object)[
                     'id' => $record->id, 'name' => $section['hasname'] ? $section['name'] : null, 'summary' => $section['summary'],
                     'timemodified' => time(),
                 ]);
-            }
-            for ($number = 0; $number <= $change['count']; $number++) {
-                course_create_section($course, $number, true);
-                $listed[] = $number;
             }
             if ($change['replace']) {
                 foreach ($DB->get_records('course_sections', ['course' => $course->id], 'section DESC') as $record) {
