@@ -67,17 +67,19 @@ for (const kind of DATABASES) {
       const { ws } = await open({ functions: ['core_webservice_get_site_info', ...Object.keys(DOUBLE_FUNCTIONS).filter((name) => !name.startsWith('local_'))] });
       const child = ws.start(['serve', '--port', '0']);
       try {
+        // The Moodle line follows the listening line (and the first-administrator link of a new data folder).
         const lines = await new Promise<string[]>((resolveLines, reject) => {
           let stdout = '';
           child.stdout!.on('data', (chunk: Buffer) => {
             stdout += chunk.toString();
-            if (stdout.split('\n').length > 2) resolveLines(stdout.split('\n'));
+            if (stdout.split('\n').some((line) => line.startsWith('Moodle '))) resolveLines(stdout.split('\n'));
           });
           child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
         });
         const count = Object.keys(OPERATION_FUNCTIONS).length;
         const plugin = Object.values(OPERATION_FUNCTIONS).filter((names) => names.some((name) => name.startsWith('local_'))).length;
-        expect(lines[1]).toBe(`Moodle 5.1+ (Build: 20251017) · ${count - plugin} of ${count} operations available (tool-sync moodle check)`);
+        expect(lines[0]).toMatch(/^tool-sync listening on /);
+        expect(lines.find((line) => line.startsWith('Moodle '))).toBe(`Moodle 5.1+ (Build: 20251017) · ${count - plugin} of ${count} operations available (tool-sync moodle check)`);
       } finally {
         child.kill('SIGKILL');
       }

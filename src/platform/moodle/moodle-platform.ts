@@ -35,9 +35,9 @@ export interface MoodlePlatformOptions extends WsClientOptions {
 /**
  * The platform of a real Moodle, through its REST web services (spec/moodle-ws.md). Each operation family has
  * its file (users, references, enrolments, groups, group members, groupings, cohorts, cohort instances,
- * profile fields, meta links, pictures); the companion plugin local_toolsync supplies what core lacks. An
- * operation whose functions the token may not call fails with one line naming the function and the capability
- * to grant.
+ * profile fields, course writes, course settings, meta links, pictures); the companion plugin local_toolsync
+ * supplies what core lacks. An operation whose functions the token may not call fails with one line naming the
+ * function and the capability to grant.
  *
  * Adding an operation: write it in its family's file with the helpers of batch-semantics.ts (sendAll for ALL and
  * PARTIAL functions, sendItems for ITEM ones, readKnown for lookups that throw on an unknown id) and batchesOf
@@ -69,7 +69,7 @@ export class MoodlePlatform implements Platform {
     this.capabilities = {
       supportsUsers: true,
       supportsCustomProfileFields: !this.#missing.has('findProfileFields'),
-      supportsPictures: false,
+      supportsPictures: site.uploadfiles && !this.#missing.has('setUserPictures'),
       supportsMbzTemplates: false,
       supportsExport: false,
     };
