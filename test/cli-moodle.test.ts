@@ -67,7 +67,7 @@ for (const kind of DATABASES) {
       const { ws } = await open({ functions: ['core_webservice_get_site_info', ...Object.keys(DOUBLE_FUNCTIONS).filter((name) => !name.startsWith('local_'))] });
       const child = ws.start(['serve', '--port', '0']);
       try {
-        // The Moodle line follows the listening line (and the first-administrator link of a new data folder).
+        // The Moodle line follows the listening line (after the server's log and the first-administrator link of a new data folder).
         const lines = await new Promise<string[]>((resolveLines, reject) => {
           let stdout = '';
           child.stdout!.on('data', (chunk: Buffer) => {
@@ -78,8 +78,10 @@ for (const kind of DATABASES) {
         });
         const count = Object.keys(OPERATION_FUNCTIONS).length;
         const plugin = Object.values(OPERATION_FUNCTIONS).filter((names) => names.some((name) => name.startsWith('local_'))).length;
-        expect(lines[0]).toMatch(/^tool-sync listening on /);
-        expect(lines.find((line) => line.startsWith('Moodle '))).toBe(`Moodle 5.1+ (Build: 20251017) · ${count - plugin} of ${count} operations available (tool-sync moodle check)`);
+        const moodleLine = lines.findIndex((line) => line.startsWith('Moodle '));
+        const listening = lines.findIndex((line) => line.startsWith('tool-sync listening on '));
+        expect(listening >= 0 && listening < moodleLine).toBe(true);
+        expect(lines[moodleLine]).toBe(`Moodle 5.1+ (Build: 20251017) · ${count - plugin} of ${count} operations available (tool-sync moodle check)`);
       } finally {
         child.kill('SIGKILL');
       }
