@@ -1,4 +1,5 @@
 import { PICTURE_VARIANTS } from '../../src/platform/picture-entities.js';
+import { convertPicture } from '../../src/processors/userpictures/picture-image.js';
 import type { NewUser, UserChange } from '../../src/platform/operations.js';
 import { allOrNothing, checkKeys, int, listOf, scalarsOf, text, type DoubleEnv, type WsFunctionHandler } from './double-env.js';
 import { invalidParameter, missingRecord } from './moodle-exceptions.js';
@@ -89,8 +90,9 @@ const updateUsers: WsFunctionHandler = async (params, env) => {
 
 /**
  * `userpicture`: a draft area's image becomes the user's picture: Moodle's process_new_icon makes every size from
- * it (the double keeps the image as uploaded for each size, not cropped to 100/35/512 px; PNG unless a JPEG);
- * 0 deletes it. Only GIF, JPEG and PNG are processed.
+ * it (the double with the pictures processor's own conversion, which does what process_new_icon does); bytes it
+ * cannot decode, the placeholders of the platform contract, are kept as uploaded for each size. 0 deletes the
+ * picture. Only GIF, JPEG and PNG are processed.
  */
 async function setPicture(env: DoubleEnv, userId: number, draftItemId: number): Promise<{ warningcode: string; message: string } | undefined> {
   if (draftItemId === 0) {
@@ -100,8 +102,10 @@ async function setPicture(env: DoubleEnv, userId: number, draftItemId: number): 
   }
   const image = env.drafts.get(draftItemId)?.find((file) => ['image/gif', 'image/jpeg', 'image/png'].includes(file.mimetype));
   if (!image) return { warningcode: 'invalidpicture', message: 'The picture could not be processed' };
+  const converted = await convertPicture(image.content);
   const mimetype = image.mimetype === 'image/jpeg' ? 'image/jpeg' : 'image/png';
-  const [result] = await env.platform.run('setUserPictures', [{ userId, files: PICTURE_VARIANTS.map((variant) => ({ variant, mimetype, content: image.content })) }]);
+  const files = converted.ok ? converted.files : PICTURE_VARIANTS.map((variant) => ({ variant, mimetype, content: image.content }));
+  const [result] = await env.platform.run('setUserPictures', [{ userId, files }]);
   return result?.ok ? undefined : { warningcode: 'invaliduserid', message: 'Invalid user ID' };
 }
 
