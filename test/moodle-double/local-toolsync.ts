@@ -104,9 +104,15 @@ export const LOCAL_TOOLSYNC_FUNCTIONS: Record<string, WsFunctionHandler> = {
     courseId: int(item.courseid, 'courseid'), cohortId: int(item.cohortid, 'cohortid'), roleId: int(item.roleid, 'roleid'),
     groupId: int(item.groupid ?? '0', 'groupid') || null, enrolstart: int(item.enrolstart ?? '0', 'enrolstart'), enrolend: int(item.enrolend ?? '0', 'enrolend'),
   }))), (value) => value),
-  local_toolsync_set_enrol_instances_status: async (params, env) => items(await env.platform.run('setEnrolInstancesStatus', listOf(params, 'instances').map((item) => ({
-    instanceId: int(item.id, 'id'), enabled: text(item.enabled) === '1',
-  }))), (value) => value),
+  local_toolsync_set_enrol_instances_status: async (params, env) => {
+    const changes = listOf(params, 'instances').map((item) => ({ instanceId: int(item.id, 'id'), enabled: text(item.enabled) === '1' }));
+    const results = await env.platform.run('setEnrolInstancesStatus', changes);
+    // enrol_meta's update_status runs enrol_meta_sync for the course of an instance it changes.
+    const metas = changes.length ? await env.store.db.selectFrom('lms_enrol').select('courseid').distinct().where('enrol', '=', 'meta')
+      .where('id', 'in', changes.map((change) => change.instanceId)).execute() : [];
+    if (metas.length) await env.platform.run('syncMetaEnrolments', { courseIds: metas.map((row) => row.courseid) });
+    return items(results, (value) => value);
+  },
   local_toolsync_delete_enrol_instances: async (params, env) => items(await env.platform.run('deleteEnrolInstances', ints(params, 'instanceids')), () => ({})),
   local_toolsync_reset_course: async (params, env) => {
     const courseId = int(params.courseid, 'courseid');
