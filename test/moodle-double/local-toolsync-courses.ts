@@ -38,6 +38,13 @@ export const LOCAL_TOOLSYNC_COURSE_FUNCTIONS: Record<string, WsFunctionHandler> 
     courseId: int(item.courseid, 'courseid'), enrol: text(item.enrol), enabled: text(item.enabled) === '1', roleId: int(item.roleid ?? '0', 'roleid'),
   }))), (value) => value),
   local_toolsync_delete_categories: async (params, env) => items(await env.platform.run('deleteCategories', ids(params, 'categoryids'))),
+  // core_course_category::hide(): the category, its sub-categories and courses hidden (new categories hold none).
+  local_toolsync_hide_categories: async (params, env) => Promise.all(ids(params, 'categoryids').map(async (id) => {
+    const found = await env.store.db.updateTable('lms_course_categories').set({ visible: 0 }).where('id', '=', id).executeTakeFirst();
+    return Number(found.numUpdatedRows)
+      ? { errorcode: '', message: '', params: [] }
+      : { errorcode: 'categorynotfound', message: `No category with id ${id}`, params: [{ name: 'categoryId', value: String(id) }] };
+  })),
   local_toolsync_get_hosted_users: async (params, env) => {
     const users = await env.platform.run('findHostedUsers', listOf(params, 'users').map((user) => ({ username: text(user.username), mnethostid: int(user.mnethostid, 'mnethostid') })));
     // The fields core_user_get_users_by_field answers, with the host.

@@ -12,8 +12,6 @@ export const MOODLE_LIMITS: Readonly<Record<string, string>> = {
     'no web service checks a password: checkPasswords answers null on Moodle',
   'deletes users as Moodle does: gone from lookups, username and e-mail free again, unknown or deleted ids rejected':
     'it ends by checking the password of a deleted user, which Moodle cannot tell (null)',
-  'creates categories under the top or a parent (one created earlier in the call too), refusing an unknown parent':
-    'core_course_create_categories has no visible field: a hidden category cannot be created through core web services (4.3)',
   'creates courses with settings and updates them, refusing taken names and unknown categories; lookups see the new names':
     'core_course_create_courses takes no timecreated: Moodle stamps the time of creation itself (4.4)',
   // Processors.

@@ -43,6 +43,7 @@ $toolsyncfunctions = [
     'save_course_sections' => ['course_settings', 'write', 'moodle/course:update'],
     'add_enrol_instances' => ['course_settings', 'write', 'moodle/course:enrolconfig'],
     'delete_categories' => ['course_settings', 'write', 'moodle/category:manage'],
+    'hide_categories' => ['course_settings', 'write', 'moodle/category:manage'],
     'get_hosted_users' => ['pictures', 'read', 'moodle/user:viewdetails'],
     'get_user_pictures' => ['pictures', 'read', 'moodle/user:viewdetails'],
 ];

@@ -54,10 +54,18 @@ for (const kind of DATABASES) {
       expect(rows.map((row) => [row.name, row.path.startsWith(`/${top}/`)])).toEqual([['Maths', true], ['Physics', true]]);
     });
 
-    it('what core cannot write is refused by name (a hidden category, a marker); Moodle stamps the creation time itself', async () => {
-      const { platform, ctx } = await open();
-      const [hidden] = await createCategories(ctx, [{ name: 'Hidden', parent: 0, visible: false }]);
-      expect(hidden).toMatchObject({ ok: false, error: { code: 'MOODLE_SETTING_NOT_WRITABLE', message: expect.stringContaining('hidden category (Hidden)') } });
+    it('hides a new category through the plugin, and without it refuses a hidden one before creating anything', async () => {
+      const { store, platform, ctx } = await open();
+      const [hidden] = (await createCategories(ctx, [{ name: 'Hidden', parent: 0, visible: false }])).map(idOf);
+      expect(await platform.run('findCategories', { by: { id: [String(hidden)] } })).toMatchObject([{ name: 'Hidden', visible: false }]);
+      const coreOnly: MoodleContext = { ...ctx, has: (name) => !name.startsWith('local_') };
+      const [refused] = await createCategories(coreOnly, [{ name: 'Secret', parent: 0, visible: false }]);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'MOODLE_NEEDS_PLUGIN', message: expect.stringContaining('local_toolsync_hide_categories') } });
+      expect(await store.db.selectFrom('lms_course_categories').select('id').where('name', '=', 'Secret').execute()).toEqual([]);
+    });
+
+    it('what core cannot write is refused by name (a marker); Moodle stamps the creation time itself', async () => {
+      const { platform } = await open();
       const [created, marked] = await platform.run('createCourses', [
         { fullname: 'Algebra', shortname: 'ALG', categoryId: 1, settings: { newsitems: 2, lang: 'fr', groupmode: 1, coursedisplay: 1, timecreated: 1_700_000_000 } },
         { fullname: 'Marked', shortname: 'MRK', categoryId: 1, settings: { marker: 3 } },

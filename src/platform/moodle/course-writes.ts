@@ -3,6 +3,7 @@ import { reject } from '../embedded/rejections.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
 import { inSequence, refusedBy, sendAll, sendItems } from './batch-semantics.js';
 import { batchesOf, MAX_ITEMS, type MoodleContext } from './moodle-context.js';
+import { needsPlugin, sendPluginItems } from './plugin-items.js';
 import { MoodleException } from './ws-exception.js';
 
 
@@ -103,14 +104,15 @@ function byWarnings(ids: readonly number[], warnings: readonly Warning[]): ItemR
 
 /**
  * core_course_create_categories (ALL, bisected). Parents must exist: an item may name a category created by an
- * earlier batch. Core creates every category visible: a hidden one fails its item (spec 4.3).
+ * earlier batch. Core creates every category visible (spec 4.3): a hidden one is then hidden by the companion
+ * plugin, and refused before anything is sent on a site without it.
  */
 export async function createCategories(ctx: MoodleContext, categories: readonly NewCategory[]): Promise<ItemResult<{ id: number }>[]> {
   const results: ItemResult<{ id: number }>[] = [];
   const sends: { index: number; category: NewCategory }[] = [];
   for (const [index, category] of categories.entries()) {
-    if (category.visible) sends.push({ index, category });
-    else results[index] = rejected('MOODLE_SETTING_NOT_WRITABLE', `core_course_create_categories cannot create a hidden category (${category.name})`);
+    if (category.visible || ctx.has('local_toolsync_hide_categories')) sends.push({ index, category });
+    else results[index] = needsPlugin('local_toolsync_hide_categories');
   }
   const toParams = (batch: readonly { category: NewCategory }[]) => ({
     categories: batch.map(({ category }) => ({ name: category.name, parent: category.parent, idnumber: category.idnumber })),
@@ -120,6 +122,15 @@ export async function createCategories(ctx: MoodleContext, categories: readonly 
       ctx.client.call<{ id: number }[]>('core_course_create_categories', toParams(items), 'write').then((created) => created.map(({ id }) => ({ id }))),
     (exception, { category }) => (exception.missingTable || /parent|categor/i.test(exception.debuginfo ?? '') ? reject.categoryNotFound(category.parent) : refusedBy(exception))));
   sends.forEach(({ index }, position) => (results[index] = sent[position]!));
+  const hide = sends.flatMap(({ index, category }) => {
+    const result = results[index]!;
+    return result.ok && !category.visible ? [{ index, id: result.value.id }] : [];
+  });
+  const hidden = await sendPluginItems(ctx, 'local_toolsync_hide_categories', hide, (batch) => ({ categoryids: batch.map(({ id }) => id) }), () => null, MAX_ITEMS.small);
+  hide.forEach(({ index }, position) => {
+    const result = hidden[position]!;
+    if (!result.ok) results[index] = result;
+  });
   return results;
 }
 

@@ -78,6 +78,7 @@ export const WS_FUNCTIONS = {
   local_toolsync_save_course_sections: { capabilities: ['moodle/course:update'], plugin: true },
   local_toolsync_add_enrol_instances: { capabilities: ['moodle/course:enrolconfig'], plugin: true },
   local_toolsync_delete_categories: { capabilities: ['moodle/category:manage'], plugin: true },
+  local_toolsync_hide_categories: { capabilities: ['moodle/category:manage'], plugin: true },
   local_toolsync_get_hosted_users: { capabilities: ['moodle/user:viewdetails', 'moodle/user:viewhiddendetails'], plugin: true },
   local_toolsync_get_user_pictures: { capabilities: ['moodle/user:viewdetails'], plugin: true },
 } as const satisfies Record<string, WsFunction>;

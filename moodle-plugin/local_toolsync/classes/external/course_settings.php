@@ -296,4 +296,40 @@ class course_settings extends external_api {
     public static function delete_categories_returns(): external_multiple_structure {
         return item::returns();
     }
+
+    /** @return external_function_parameters */
+    public static function hide_categories_parameters(): external_function_parameters {
+        return new external_function_parameters([
+            'categoryids' => new external_multiple_structure(new external_value(PARAM_INT, 'category id')),
+        ]);
+    }
+
+    /**
+     * Hides categories (core_course_create_categories creates every category visible and no core function hides one).
+     *
+     * @param array $categoryids
+     * @return array
+     */
+    public static function hide_categories(array $categoryids): array {
+        $params = self::validate_parameters(self::hide_categories_parameters(), compact('categoryids'));
+        $answer = [];
+        foreach ($params['categoryids'] as $id) {
+            $category = core_course_category::get($id, IGNORE_MISSING, true);
+            if (!$category) {
+                $answer[] = item::refused('categorynotfound', "No category with id {$id}", ['categoryId' => $id]);
+                continue;
+            }
+            $context = context_coursecat::instance($id);
+            self::validate_context($context);
+            require_capability('moodle/category:manage', $context);
+            $category->hide();
+            $answer[] = item::ok();
+        }
+        return $answer;
+    }
+
+    /** @return external_multiple_structure */
+    public static function hide_categories_returns(): external_multiple_structure {
+        return item::returns();
+    }
 }
