@@ -25,9 +25,16 @@ const SENT_AS = {
 /** Settings Moodle keeps itself on an update (sort order, the former visibility, times): not sent. */
 const KEPT_BY_MOODLE = new Set(['sortorder', 'visibleold', 'timecreated', 'timemodified']);
 
-/** The settings of a change core cannot write (no parameter of core_course_update_courses takes them). */
-export function unwritable(set: CourseSettings): string[] {
-  return Object.keys(set).filter((key) => !(key in SENT_AS) && key !== 'coursedisplay' && !KEPT_BY_MOODLE.has(key) && set[key as keyof CourseSettings] !== undefined);
+/**
+ * The settings core cannot write (no parameter of create_courses or update_courses takes them). For a new course,
+ * one given at the value Moodle creates it with (marker and legacyfiles 0) loses nothing and is not counted.
+ */
+export function unwritable(set: CourseSettings, creating = false): string[] {
+  return Object.keys(set).filter((key) => {
+    const value = set[key as keyof CourseSettings];
+    if (key in SENT_AS || key === 'coursedisplay' || KEPT_BY_MOODLE.has(key) || value === undefined) return false;
+    return !(creating && value === 0);
+  });
 }
 
 /** The parameters of core_course_create_courses and update_courses that write these settings. */

@@ -61,7 +61,7 @@ export async function createCourses(ctx: MoodleContext, input: readonly NewCours
   const sends: { index: number; course: NewCourse }[] = [];
   for (const [index, course] of input.entries()) {
     // Settings no parameter takes fail the course (times and sort order are Moodle's own, never sent).
-    const refused = unwritable(course.settings ?? {});
+    const refused = unwritable(course.settings ?? {}, true);
     if (refused.length) results[index] = rejected('MOODLE_SETTING_NOT_WRITABLE', `core_course_create_courses cannot write ${refused.join(', ')} (course ${course.shortname})`);
     else sends.push({ index, course });
   }
