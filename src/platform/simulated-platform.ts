@@ -80,7 +80,8 @@ export class SimulatedPlatform implements Platform {
       createProfileFields: (input) => fields.createProfileFields(input),
       findCourses: (input) => records.findCourses(input),
       createCourses: (input) => records.createCourses(input),
-      findCategories: (input) => categories.findCategories(input),
+      // Categories deleted by the empty categories utility are gone from every later lookup.
+      findCategories: async (input) => upkeep.withoutDeleted(await categories.findCategories(input)),
       // No operation writes roles: their reads go straight through.
       findRoles: (input) => real.run('findRoles', input),
       findCohorts: (input) => cohorts.findCohorts(input),

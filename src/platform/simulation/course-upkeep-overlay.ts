@@ -92,6 +92,11 @@ export class CourseUpkeepOverlay {
     return results;
   }
 
+  /** The categories not deleted here. */
+  withoutDeleted(categories: readonly PlatformCategory[]): PlatformCategory[] {
+    return categories.filter((category) => !this.#deletedCategories.has(category.id));
+  }
+
   /** Real categories not deleted here. */
   async findCategories(input: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
     return (await this.#real.run('findCategories', input)).filter((category) => !this.#deletedCategories.has(category.id));
