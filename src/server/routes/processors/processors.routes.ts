@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ACTIONS, actionName } from '../../../engine/actions.js';
+import { ACTIONS, actionName, isArchiveAction } from '../../../engine/actions.js';
 import { settingDefinition } from '../../../settings/settings-store.js';
-import { isArchiveAction } from '../../../processors/archive-processor.js';
 
 /** Every processor action the service can run, with the setting that locates its file. */
 export async function processorsRoutes(app: FastifyInstance): Promise<void> {
