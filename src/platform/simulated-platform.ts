@@ -52,7 +52,8 @@ export class SimulatedPlatform implements Platform {
     const cohorts = new CohortOverlay(real, users, {
       removeCohortInstances: (cohortIds) => enrolments.removeInstances(enrolments.knownCohortInstances(cohortIds).map((instance) => instance.id)),
     });
-    const categories = new CategoryOverlay(real);
+    // A category holds the courses as the course record overlay places them (created or moved here too).
+    const categories = new CategoryOverlay(real, (ids) => records.categoriesWithCourses(ids));
     const courses = new CourseOverlay(real, (input) => categories.findCategories(input));
     // The course creation file changes course settings and categories: their overlays answer course lookups.
     const records = new CourseRecordOverlay(real, courses, categories);
@@ -138,7 +139,7 @@ export class SimulatedPlatform implements Platform {
       removeMetaLinks: (input) => upkeep.removeMetaLinks(input),
       syncMetaEnrolments: (input) => syncMetaCourses(run, input.courseIds),
       unassignGroupings: (input) => groupings.unassignGroupings(input),
-      deleteCategories: (input) => upkeep.deleteCategories(input),
+      deleteCategories: (input) => categories.deleteCategories(input),
     };
   }
 
