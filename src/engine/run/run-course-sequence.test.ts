@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildCourse } from '../../../test/factories.js';
 import { rowLines } from '../../../test/users-kit.js';
-import { enrolmentRows, seedCourses, storeCounts } from '../../processors/courses/fixtures/courses-kit.js';
+import { enrolmentRows, seedCourses, storeSnapshot } from '../../processors/courses/fixtures/courses-kit.js';
 import type { Engine } from '../engine.js';
 import { runCourseSequence, type CourseSequenceStep } from './run-course-sequence.js';
 
@@ -60,9 +60,9 @@ for (const kind of DATABASES) {
 
     it('simulates the whole sequence in one overlay: the same reports as the real sequence, nothing written', async () => {
       await open();
-      const before = { counts: await storeCounts(engine), rows: await enrolmentRows(engine) };
+      const before = await storeSnapshot(engine);
       const simulated = await runCourseSequence(engine, { trigger: 'manual', simulate: true });
-      expect({ counts: await storeCounts(engine), rows: await enrolmentRows(engine) }).toEqual(before);
+      expect(await storeSnapshot(engine)).toEqual(before);
       const real = await runCourseSequence(engine, { trigger: 'manual' });
       expect(summary(simulated)).toEqual(summary(real));
       expect(lines(simulated)).toEqual(lines(real));
