@@ -127,8 +127,7 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
-
-      // Course deletion, reset, metacourses and categories.
+      // Course deletion (with what the course holds), metacourses, grouping unbinding, empty categories.
       deleteCourses: (input) => upkeep.deleteCourses(input),
       findMetaLinks: (input) => upkeep.findMetaLinks(input),
       addMetaLinks: async (input) => {
