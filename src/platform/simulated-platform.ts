@@ -52,7 +52,8 @@ export class SimulatedPlatform implements Platform {
     const cohorts = new CohortOverlay(real, users, {
       removeCohortInstances: (cohortIds) => enrolments.removeInstances(enrolments.knownCohortInstances(cohortIds).map((instance) => instance.id)),
     });
-    const categories = new CategoryOverlay(real);
+    // A category holds the courses as the course record overlay places them (created or moved here too).
+    const categories = new CategoryOverlay(real, (ids) => records.categoriesWithCourses(ids));
     const courses = new CourseOverlay(real, (input) => categories.findCategories(input));
     // The course creation file changes course settings and categories: their overlays answer course lookups.
     const records = new CourseRecordOverlay(real, courses, categories);
@@ -81,7 +82,7 @@ export class SimulatedPlatform implements Platform {
       findCourses: (input) => records.findCourses(input),
       createCourses: (input) => records.createCourses(input),
       // Categories deleted by the empty categories utility are gone from every later lookup.
-      findCategories: async (input) => upkeep.withoutDeleted(await categories.findCategories(input)),
+      findCategories: (input) => categories.findCategories(input),
       // No operation writes roles: their reads go straight through.
       findRoles: (input) => real.run('findRoles', input),
       findCohorts: (input) => cohorts.findCohorts(input),
@@ -127,8 +128,7 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
-
-      // Course deletion, reset, metacourses and categories.
+      // Course deletion (with what the course holds), metacourses, grouping unbinding, empty categories.
       deleteCourses: (input) => upkeep.deleteCourses(input),
       findMetaLinks: (input) => upkeep.findMetaLinks(input),
       addMetaLinks: async (input) => {
@@ -139,7 +139,7 @@ export class SimulatedPlatform implements Platform {
       removeMetaLinks: (input) => upkeep.removeMetaLinks(input),
       syncMetaEnrolments: (input) => syncMetaCourses(run, input.courseIds),
       unassignGroupings: (input) => groupings.unassignGroupings(input),
-      deleteCategories: (input) => upkeep.deleteCategories(input),
+      deleteCategories: (input) => categories.deleteCategories(input),
     };
   }
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { buildCategory, buildCourse, buildEnrolInstance, buildGroup, buildGrouping, buildGroupingGroup, buildGroupMember, buildUser } from '../../../test/factories.js';
-import { describeContract, outcomes } from '../../../test/platform-contract.js';
+import { describeContract, idOf, outcomes } from '../../../test/platform-contract.js';
 import type { Platform } from '../platform.js';
 
 const STUDENT = 5;
@@ -137,5 +137,30 @@ describeContract((ctx) => {
       'PLATFORM_CATEGORY_NOT_EMPTY', 'ok', 'ok', 'PLATFORM_CATEGORY_NOT_EMPTY', 'PLATFORM_CATEGORY_NOT_FOUND', 'PLATFORM_CATEGORY_NOT_FOUND',
     ]);
     expect(await platform.run('findCategories', { by: { id: [String(top), String(child), String(full)] } })).toMatchObject([{ id: full }]);
+  });
+
+  it('deletes what the same platform created: a course with its settings and sections, then its emptied category', async () => {
+    const { platform } = ctx;
+    const faculty = idOf((await platform.run('createCategories', [{ name: 'Faculty', parent: 0, visible: true }]))[0]);
+    const year = idOf((await platform.run('createCategories', [{ name: 'Year', parent: faculty, visible: true }]))[0]);
+    const course = idOf((await platform.run('createCourses', [{ fullname: 'New', shortname: 'NEW', categoryId: 1, idnumber: 'C-NEW' }]))[0]);
+    // Moved by an update into the new category: the category holds it from then on.
+    expect(outcomes(await platform.run('updateCourses', [{ id: course, set: { category: year, shortname: 'NEW2' } }]))).toEqual(['ok']);
+    await platform.run('saveCourseSections', [{ courseId: course, sections: [{ section: 0, name: null, summary: '' }, { section: 1, name: 'One', summary: '' }] }]);
+    expect(outcomes(await platform.run('deleteCategories', [year, faculty]))).toEqual(['PLATFORM_CATEGORY_NOT_EMPTY', 'PLATFORM_CATEGORY_NOT_EMPTY']);
+
+    expect(outcomes(await platform.run('deleteCourses', [course]))).toEqual(['ok']);
+    expect(await platform.run('findCourses', { by: { id: [String(course)], shortname: ['NEW', 'NEW2'], idnumber: ['C-NEW'] } })).toEqual([]);
+    expect(await platform.run('findCourseRecords', { courseIds: [course] })).toEqual([]);
+    expect(await platform.run('findCourseSections', { courseIds: [course] })).toEqual([]);
+    expect(outcomes(await platform.run('updateCourses', [{ id: course, set: { fullname: 'Gone' } }]))).toEqual(['PLATFORM_COURSE_NOT_FOUND']);
+    expect(outcomes(await platform.run('saveCourseSections', [{ courseId: course, sections: [{ section: 1, name: 'Again', summary: '' }] }]))).toEqual(['PLATFORM_COURSE_NOT_FOUND']);
+
+    expect(outcomes(await platform.run('deleteCategories', [faculty, year, faculty]))).toEqual(['PLATFORM_CATEGORY_NOT_EMPTY', 'ok', 'ok']);
+    expect(await platform.run('findCategories', { by: { id: [String(faculty), String(year)], name: ['Faculty', 'Year'] } })).toEqual([]);
+    expect(outcomes(await platform.run('createCourses', [{ fullname: 'Late', shortname: 'LATE', categoryId: year }]))).toEqual(['PLATFORM_CATEGORY_NOT_FOUND']);
+    expect(outcomes(await platform.run('createCategories', [{ name: 'Under', parent: faculty, visible: true }]))).toEqual(['PLATFORM_CATEGORY_NOT_FOUND']);
+    // The shortname is free again.
+    expect(outcomes(await platform.run('createCourses', [{ fullname: 'New again', shortname: 'NEW2', categoryId: 1 }]))).toEqual(['ok']);
   });
 });

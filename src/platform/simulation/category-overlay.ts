@@ -1,21 +1,31 @@
 import { checkNewCategories } from '../embedded/course-change-rules.js';
+import { checkCategoryDeletions } from '../embedded/course-upkeep-rules.js';
 import { succeeded, type ItemResult } from '../item-result.js';
 import type { FindBy, NewCategory, PlatformCategory } from '../operations.js';
 import type { Platform } from '../platform.js';
 import { matchesFindBy } from './find-by.js';
 
-/** Categories created during a simulation (negative ids), which later lookups find after the real ones. */
+/** The categories, among these, that hold a course in the simulation (where the courses stand now). */
+export type CategoriesWithCourses = (categoryIds: readonly number[]) => Promise<ReadonlySet<number>>;
+
+/**
+ * Categories created (negative ids) and deleted during a simulation: later lookups find the created ones after
+ * the real ones, and never the deleted ones, whichever side they came from.
+ */
 export class CategoryOverlay {
   readonly #real: Platform;
+  readonly #categoriesWithCourses: CategoriesWithCourses;
   readonly #created: PlatformCategory[] = [];
+  readonly #deleted = new Set<number>();
 
-  constructor(real: Platform) {
+  constructor(real: Platform, categoriesWithCourses: CategoriesWithCourses) {
     this.#real = real;
+    this.#categoriesWithCourses = categoriesWithCourses;
   }
 
   async findCategories(input: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
     const real = await this.#real.run('findCategories', input);
-    return [...real, ...this.#created.filter((category) => matchesFindBy(category, input.by))];
+    return [...real, ...this.#created.filter((category) => matchesFindBy(category, input.by))].filter((category) => !this.#deleted.has(category.id));
   }
 
   /** Creates like the platform: an unknown parent is refused; a parent created earlier in the call is known. */
@@ -32,5 +42,31 @@ export class CategoryOverlay {
       parents.set(id, category);
       return succeeded({ id });
     });
+  }
+
+  /** Deletes like the platform: only categories without courses and without sub-categories left (real or created here). */
+  async deleteCategories(ids: readonly number[]): Promise<ItemResult<null>[]> {
+    const existing = new Set((await this.findCategories({ by: { id: ids.map(String) } })).map((category) => category.id));
+    const withCourses = await this.#categoriesWithCourses(ids);
+    const children = await this.#children();
+    const verdicts = checkCategoryDeletions(ids, {
+      exists: (id) => existing.has(id),
+      hasCourses: (id) => withCourses.has(id),
+      children: (id) => children.get(id) ?? [],
+    });
+    ids.forEach((id, index) => verdicts[index] || this.#deleted.add(id));
+    return verdicts.map((verdict) => verdict ?? succeeded(null));
+  }
+
+  /** The live sub-categories of every category, by parent. */
+  async #children(): Promise<Map<number, number[]>> {
+    const children = new Map<number, number[]>();
+    const add = (parent: number, child: number) => this.#deleted.has(child) || children.set(parent, [...(children.get(parent) ?? []), child]);
+    for await (const page of this.#real.exportEntity('categories')) {
+      const [id, parent] = [page.columns.indexOf('id'), page.columns.indexOf('parent')];
+      for (const row of page.rows) add(Number(row[parent]), Number(row[id]));
+    }
+    for (const category of this.#created) add(category.parent, category.id);
+    return children;
   }
 }

@@ -33,9 +33,9 @@ export class CourseOverlay {
     for (const id of ids) this.#deleted.add(id);
   }
 
-  /** The courses created here and not deleted since. */
-  createdCourses(): readonly PlatformCourse[] {
-    return this.#created.filter((course) => !this.#deleted.has(course.id));
+  /** Whether a course was deleted here: its settings and sections are gone with it too. */
+  isDeleted(id: number): boolean {
+    return this.#deleted.has(id);
   }
 
   /** The ids, among these, of courses that exist in the simulation. */

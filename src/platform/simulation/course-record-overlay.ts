@@ -54,11 +54,12 @@ export class CourseRecordOverlay {
   async findCourses(input: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
     const found = (await this.#courses.findCourses(input)).map((course) => this.#current(course));
     const ids = new Set(found.map((course) => course.id));
-    const renamed = [...this.#records.values()].filter((record) => !ids.has(record.id)).map((record) => toCourse(record));
+    const renamed = [...this.#records.values()].filter((record) => !ids.has(record.id) && !this.#courses.isDeleted(record.id)).map((record) => toCourse(record));
     return [...found, ...renamed].filter((course) => matchesFindBy(course, input.by));
   }
 
-  async findCourseRecords({ courseIds }: { readonly courseIds: readonly number[] }): Promise<CourseRecord[]> {
+  async findCourseRecords(input: { readonly courseIds: readonly number[] }): Promise<CourseRecord[]> {
+    const courseIds = input.courseIds.filter((id) => !this.#courses.isDeleted(id));
     const unknown = courseIds.filter((id) => id > 0 && !this.#records.has(id));
     const real = unknown.length ? await this.#real.run('findCourseRecords', { courseIds: unknown }) : [];
     const here = [...new Set(courseIds)].flatMap((id) => this.#records.get(id) ?? []);
@@ -89,6 +90,23 @@ export class CourseRecordOverlay {
       this.#records.set(change.id, record);
       return succeeded(null);
     });
+  }
+
+  /** The categories, among these, that hold a course now: real courses where updates here left them, and those created here. */
+  async categoriesWithCourses(categoryIds: readonly number[]): Promise<Set<number>> {
+    const asked = new Set(categoryIds);
+    const placed = new Map<number, number>();
+    const place = (courseId: number, category: number) => {
+      const now = this.#records.get(courseId)?.category ?? category;
+      if (asked.has(now)) placed.set(courseId, now);
+    };
+    for await (const page of this.#real.exportEntity('courses')) {
+      const [id, category] = [page.columns.indexOf('id'), page.columns.indexOf('category')];
+      for (const row of page.rows) place(Number(row[id]), Number(row[category]));
+    }
+    for (const record of this.#records.values()) place(record.id, record.category);
+    const live = await this.#courses.existingIds([...placed.keys()]);
+    return new Set([...placed].filter(([id]) => live.has(id)).map(([, category]) => category));
   }
 
   #current(course: PlatformCourse): PlatformCourse {

@@ -1,7 +1,7 @@
-import { checkCategoryDeletions, checkCourseDeletions, checkMetaLinkRemovals, checkMetaLinks, metaLinkResults, type MetaLinkView } from '../embedded/course-upkeep-rules.js';
+import { checkCourseDeletions, checkMetaLinkRemovals, checkMetaLinks, metaLinkResults, type MetaLinkView } from '../embedded/course-upkeep-rules.js';
 import { nextSortorder } from '../embedded/enrol-instance-rules.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { FindBy, MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, PlatformCategory, Removed } from '../operations.js';
+import type { MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, Removed } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { CourseOverlay } from './course-overlay.js';
 import type { EnrolmentOverlay } from './enrolment-overlay.js';
@@ -17,18 +17,17 @@ export interface CourseUpkeepParts {
 }
 
 /**
- * Course deletions, metacourse links and category deletions during a simulation. A deleted course takes with it,
- * through the other overlays, what the platform removes: its instances with their enrolments (and the meta links
- * of other courses to it), its roles, groups and groupings; then it is hidden. Meta links are the `meta`
- * instances the enrolment overlay lists (created here with negative ids), each with the parent it mirrors.
+ * Course deletions and metacourse links during a simulation. A deleted course takes with it, through the other
+ * overlays, what the platform removes: its instances with their enrolments (and the meta links of other courses
+ * to it), its roles, groups and groupings; then it is hidden, with its settings and sections (the course overlay
+ * tells the course record and section overlays). Meta links are the `meta` instances the enrolment overlay lists
+ * (created here with negative ids), each with the parent it mirrors. Category deletions are the category overlay's.
  */
 export class CourseUpkeepOverlay {
   readonly #real: Platform;
   readonly #parts: CourseUpkeepParts;
   /** Links created here, by instance id. */
   readonly #created = new Map<number, MetaLink>();
-  /** Categories deleted here. */
-  readonly #deletedCategories = new Set<number>();
 
   constructor(real: Platform, parts: CourseUpkeepParts) {
     this.#real = real;
@@ -90,43 +89,6 @@ export class CourseUpkeepOverlay {
     const { results, instanceIds } = checkMetaLinkRemovals(items, await this.#linkView(items));
     await this.#parts.enrolments.removeInstances(instanceIds);
     return results;
-  }
-
-  /** The categories not deleted here. */
-  withoutDeleted(categories: readonly PlatformCategory[]): PlatformCategory[] {
-    return categories.filter((category) => !this.#deletedCategories.has(category.id));
-  }
-
-  /** Real categories not deleted here. */
-  async findCategories(input: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
-    return (await this.#real.run('findCategories', input)).filter((category) => !this.#deletedCategories.has(category.id));
-  }
-
-  /** Deletes like the platform: only categories without courses (real or created here) and without sub-categories left. */
-  async deleteCategories(ids: readonly number[]): Promise<ItemResult<null>[]> {
-    const existing = new Set((await this.findCategories({ by: { id: ids.map(String) } })).map((category) => category.id));
-    const asked = new Set(ids);
-    const withCourses = new Set(this.#parts.courses.createdCourses().map((course) => course.category));
-    const children = new Map<number, number[]>();
-    for await (const page of this.#real.exportEntity('courses')) {
-      const [id, category] = [page.columns.indexOf('id'), page.columns.indexOf('category')];
-      const live = await this.#parts.courses.existingIds(page.rows.filter((row) => asked.has(Number(row[category]))).map((row) => Number(row[id])));
-      for (const row of page.rows) if (live.has(Number(row[id]))) withCourses.add(Number(row[category]));
-    }
-    for await (const page of this.#real.exportEntity('categories')) {
-      const [id, parent] = [page.columns.indexOf('id'), page.columns.indexOf('parent')];
-      for (const row of page.rows) {
-        const child = Number(row[id]);
-        if (!this.#deletedCategories.has(child)) children.set(Number(row[parent]), [...(children.get(Number(row[parent])) ?? []), child]);
-      }
-    }
-    const verdicts = checkCategoryDeletions(ids, {
-      exists: (id) => existing.has(id),
-      hasCourses: (id) => withCourses.has(id),
-      children: (id) => children.get(id) ?? [],
-    });
-    ids.forEach((id, index) => verdicts[index] || this.#deletedCategories.add(id));
-    return verdicts.map((verdict) => verdict ?? succeeded(null));
   }
 
   async #linkView(items: readonly MetaLinkRequest[]): Promise<MetaLinkView> {

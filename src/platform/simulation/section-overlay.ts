@@ -16,7 +16,8 @@ export class SectionOverlay {
     this.#courses = courses;
   }
 
-  async findCourseSections({ courseIds }: { readonly courseIds: readonly number[] }): Promise<CourseSection[]> {
+  async findCourseSections(input: { readonly courseIds: readonly number[] }): Promise<CourseSection[]> {
+    const courseIds = input.courseIds.filter((id) => !this.#courses.isDeleted(id));
     const unwritten = courseIds.filter((id) => id > 0 && !this.#written.has(id));
     const real = unwritten.length ? await this.#real.run('findCourseSections', { courseIds: unwritten }) : [];
     const written = [...new Set(courseIds)].flatMap((id) => this.#written.get(id) ?? []);

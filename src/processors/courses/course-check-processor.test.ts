@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { csv, runFile } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { seedCourses, storeCounts } from './fixtures/courses-kit.js';
+import { seedCourses, storeSnapshot } from './fixtures/courses-kit.js';
 
 for (const kind of DATABASES) {
   describe(`course existence check file on ${kind}`, () => {
@@ -26,7 +26,7 @@ for (const kind of DATABASES) {
 
     it('reports found courses with their names and missing ones, and writes the missing lines as a CSV even without filefailed', async () => {
       const ids = await open();
-      const before = await storeCounts(engine);
+      const before = await storeSnapshot(engine);
       const result = await run(csv('ALG101;First-year algebra', 'PHYS;Physics to create', 'BIO', 'CHEM'));
       expect(result.lines).toEqual([
         `line 1 [unchanged] Course with shortname "ALG101" (First-year algebra) found as: fullname = Algebra, shortname = ALG101, idnumber = C-ALG, id = ${ids.alg}`,
@@ -40,7 +40,7 @@ for (const kind of DATABASES) {
       expect(result.run.status).toBe('succeeded');
       expect(result.run.counters.entities).toEqual({ 'course.unchanged': 2, 'course.found': 2, 'course.skipped': 2, 'course.missing': 2 });
       expect(tryback()).toBe('PHYS;Physics to create\nCHEM');
-      expect(await storeCounts(engine)).toEqual(before);
+      expect(await storeSnapshot(engine)).toEqual(before);
     });
 
     it('finds courses by the identifier the setting names, and a line with more than two fields is a row error', async () => {

@@ -5,7 +5,7 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildEnrolInstance } from '../../../test/factories.js';
 import { csv, runFile } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { enrolmentRows, roleRows, seedCourses, storeCounts } from './fixtures/courses-kit.js';
+import { enrolmentRows, roleRows, seedCourses, storeCounts, storeSnapshot } from './fixtures/courses-kit.js';
 
 for (const kind of DATABASES) {
   describe(`course deletion file on ${kind}`, () => {
@@ -89,9 +89,9 @@ for (const kind of DATABASES) {
       await buildEnrolInstance(engine.store, { courseId: ids.empty, enrol: 'self' });
       await engine.platform.run('addMetaLinks', [{ courseId: ids.empty, parentId: ids.alg }]);
       const file = csv('BIO', 'ALG101', 'NOPE', 'ALG101', 'EMPTY', 'BIO');
-      const before = await storeCounts(engine);
+      const before = await storeSnapshot(engine);
       const simulated = await run(file, true);
-      expect(await storeCounts(engine)).toEqual(before);
+      expect(await storeSnapshot(engine)).toEqual(before);
       expect(existsSync(join(engine.folder.files, 'deletecourses.csv'))).toBe(true);
       const real = await run(file);
       expect(simulated.report).toContain('SIMULATION');

@@ -3,7 +3,8 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildCategory } from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { categories, courses, simulateThenRun } from './fixtures/upload-kit.js';
+import { categories, courses } from './fixtures/courses-kit.js';
+import { simulateThenRun } from './fixtures/upload-kit.js';
 
 for (const kind of DATABASES) {
   describe(`categories of the course creation file on ${kind}`, () => {

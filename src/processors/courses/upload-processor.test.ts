@@ -3,7 +3,10 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildUser } from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { categories, course, courses, enrolled, fixture, methods, runCourses, sections, simulateThenRun } from './fixtures/upload-kit.js';
+import { findAction } from '../registry.js';
+import { coursesCreateAction } from './upload-processor.js';
+import { categories, course, courses, enrolled, methods, sections } from './fixtures/courses-kit.js';
+import { fixture, runCourses, simulateThenRun } from './fixtures/upload-kit.js';
 
 for (const kind of DATABASES) {
   describe(`course creation file on ${kind}`, () => {
@@ -219,3 +222,10 @@ for (const kind of DATABASES) {
     });
   });
 }
+
+describe('course actions in the registry', () => {
+  it('names the creation file by `courses` alone, the maintenance files in full', () => {
+    expect(findAction('courses')).toBe(coursesCreateAction);
+    expect(['courses/reset', 'courses/check', 'courses/delete', 'courses/metas'].map((name) => findAction(name)?.action)).toEqual(['reset', 'check', 'delete', 'metas']);
+  });
+});

@@ -3,7 +3,8 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildCohort, buildEnrolInstance, buildGroup, buildGrouping, buildGroupingGroup, buildUser } from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { course, enrolled, groupsOf, methods, sections, simulateThenRun } from './fixtures/upload-kit.js';
+import { course, enrolled, groupsOf, methods, sections } from './fixtures/courses-kit.js';
+import { simulateThenRun } from './fixtures/upload-kit.js';
 
 for (const kind of DATABASES) {
   describe(`templates of the course creation file on ${kind}`, () => {

@@ -3,7 +3,8 @@ import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { buildUser } from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
-import { categories, course, courses, enrolled, methods, sections, simulateThenRun } from './fixtures/upload-kit.js';
+import { categories, course, courses, enrolled, methods, sections } from './fixtures/courses-kit.js';
+import { simulateThenRun } from './fixtures/upload-kit.js';
 
 for (const kind of DATABASES) {
   describe(`forced updates and identifiers of the course creation file on ${kind}`, () => {
