@@ -15,7 +15,9 @@ for (const kind of DATABASES) {
       expect(tasks.map((task) => `${task.task} ${task.cron} ${task.enabled}`)).toEqual([
         'users 0 */6 * * * false',
         'enrols 30 */6 * * * false',
+        'userpictures 0 */12 * * * false',
         'cohorts 15 */12 * * * false',
+        'courses 0 */12 * * * false',
         'groups 45 */12 * * * false',
         'cleanup 0 1 */1 * * false',
       ]);

@@ -50,7 +50,9 @@ for (const kind of DATABASES) {
       test = await openTestService(kind);
       const { viewer } = await adminAndViewer(test);
       const response = await test.app.inject({ method: 'GET', url: '/api/v1/processors', headers: { cookie: viewer.cookie } });
-      expect(response.json()).toContainEqual({ name: 'users/add', processor: 'users', action: 'add', locationSetting: 'users_filelocation', defaultFile: 'userimport.csv', settingsGroup: 'users' });
+      expect(response.json()).toContainEqual({ name: 'users/add', processor: 'users', action: 'add', input: 'csv', locationSetting: 'users_filelocation', defaultFile: 'userimport.csv', settingsGroup: 'users' });
+      // Picture archives are found by the prefix of their names.
+      expect(response.json()).toContainEqual(expect.objectContaining({ name: 'userpictures/upload', input: 'archive', locationSetting: 'userpictures_fileprefix', defaultFile: 'userpictures_*.zip' }));
       expect(response.json()).toContainEqual(expect.objectContaining({ name: 'groups/members', defaultFile: 'groupmembers.csv' }));
     });
   });
