@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -10,8 +11,13 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.warn(`Browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium).`);
 
-/** Where the console's screenshots go: the README's tour shows them. */
-export const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+/**
+ * Where the console's screenshots go: a folder of the test run, or with `TOOL_SYNC_SCREENSHOTS=docs` the README's
+ * tour (so that an ordinary test run leaves the repository's files alone).
+ */
+export const SCREENSHOTS = process.env.TOOL_SYNC_SCREENSHOTS === 'docs'
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : resolve(tmpdir(), 'tool-sync-screenshots');
 
 /** The real service on a temp data folder and a free port, with the console it serves, and a browser to drive it. */
 export interface ConsoleRig {
