@@ -4,7 +4,7 @@ import { findAction } from '../../processors/registry.js';
 import type { RunTrigger } from '../../store/run-records.js';
 import { ENGINE_UNKNOWN_PROCESSOR } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
-import { resolveInputFiles } from '../files/input-files.js';
+import { configuredActionInputs } from '../files/action-inputs.js';
 import type { RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
 import { startRuns } from './start-runs.js';
@@ -54,7 +54,7 @@ export async function runCourseSequence(engine: Engine, request: CourseSequenceR
       steps.push({ action: name, outcome: 'unavailable', runs: [] });
       continue;
     }
-    if (!resolveInputFiles(engine.folder.files, settings.text(action.locationSetting), action.defaultFile).length) {
+    if (!configuredActionInputs(engine.folder.files, settings, action).length) {
       steps.push({ action: name, outcome: 'no-file', runs: [] });
       continue;
     }

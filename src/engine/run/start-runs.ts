@@ -6,7 +6,7 @@ import { isArchiveAction, type RunnableAction } from '../../processors/archive-p
 import { SimulatedPlatform } from '../../platform/simulated-platform.js';
 import type { Platform } from '../../platform/platform.js';
 import type { Settings } from '../../settings/settings-store.js';
-import { resolveArchiveInputs } from '../files/archive-inputs.js';
+import { configuredActionInputs } from '../files/action-inputs.js';
 import { executeRun, type RunResult } from './execute-run.js';
 import type { ProgressListener } from './progress.js';
 import { createRunRecord, type RunTrigger } from '../../store/run-records.js';
@@ -88,16 +88,13 @@ export async function startRuns(engine: Engine, request: RunRequest): Promise<Ru
 /** The request's input files, as area paths, in the order they run; throws ENGINE_FILE_NOT_FOUND for none. */
 function resolveRequestInputs(engine: Engine, settings: Settings, request: RunRequest): string[] {
   const { action } = request;
-  if (isArchiveAction(action)) {
-    const prefix = settings.text(action.prefixSetting);
-    const inputs = request.input ? resolveInputFiles(engine.folder.files, normalizeAreaPath(request.input), request.input) : resolveArchiveInputs(engine.folder.files, prefix);
-    if (!inputs.length) throw ENGINE_FILE_NOT_FOUND({ file: request.input ?? `${prefix}*.zip`, setting: action.prefixSetting });
-    return inputs;
-  }
-  const location = request.input ?? settings.text(action.locationSetting);
+  const area = engine.folder.files;
+  const archive = isArchiveAction(action);
   const inputs = request.input
-    ? resolveInputFiles(engine.folder.files, normalizeAreaPath(request.input), action.defaultFile)
-    : resolveInputFiles(engine.folder.files, location, action.defaultFile);
-  if (!inputs.length) throw ENGINE_FILE_NOT_FOUND({ file: location.trim() || action.defaultFile, setting: action.locationSetting });
-  return inputs;
+    ? resolveInputFiles(area, normalizeAreaPath(request.input), archive ? request.input : action.defaultFile)
+    : configuredActionInputs(area, settings, action);
+  if (inputs.length) return inputs;
+  const setting = archive ? action.prefixSetting : action.locationSetting;
+  const named = archive ? `${settings.text(action.prefixSetting)}*.zip` : settings.text(action.locationSetting).trim() || action.defaultFile;
+  throw ENGINE_FILE_NOT_FOUND({ file: request.input?.trim() || named, setting });
 }

@@ -1,11 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { formatMessage } from '../../errors.js';
 import { ACTIONS } from '../actions.js';
-import { isArchiveAction, type RunnableAction } from '../../processors/archive-processor.js';
-import { resolveArchiveInputs } from '../files/archive-inputs.js';
+import type { RunnableAction } from '../../processors/archive-processor.js';
+import { configuredActionInputs } from '../files/action-inputs.js';
 import type { Engine } from '../engine.js';
 import { CAPTURE_MESSAGES, captureDropFolder, QUIET_MS } from '../files/capture-drop-folder.js';
-import { resolveInputFiles } from '../files/input-files.js';
 import type { RunResult } from '../run/execute-run.js';
 import { startRuns } from '../run/start-runs.js';
 import type { ServiceLog } from '../service-log.js';
@@ -19,10 +18,7 @@ export const WATCH_POLL_MS = 5000;
 export function actionsForFile(area: string, settings: Settings, file: string): RunnableAction[] {
   return ACTIONS.filter((action) => {
     try {
-      const inputs = isArchiveAction(action)
-        ? resolveArchiveInputs(area, settings.text(action.prefixSetting))
-        : resolveInputFiles(area, settings.text(action.locationSetting), action.defaultFile);
-      return inputs.includes(file);
+      return configuredActionInputs(area, settings, action).includes(file);
     } catch {
       return false; // a location the engine refuses designates nothing
     }
