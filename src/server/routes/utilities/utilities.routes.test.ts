@@ -32,10 +32,14 @@ for (const kind of DATABASES) {
       await test.service.engine.settings.save({ courses_filedeleteidentifier: 'idnumber' });
       const unnamed = await test.app.inject({ method: 'POST', url: '/api/v1/utilities/course-delete-file', headers: admin.headers, payload: { courses: [algebra, biology] } });
       expect([unnamed.statusCode, unnamed.json().error.code]).toEqual([422, 'ENGINE_COURSES_UNNAMED']);
+      expect(unnamed.json().error.message).toBe(
+        `The file names courses by idnumber, and course(s) ${algebra} have none; nothing was written. Give them one, or choose another identifier in the course settings.`,
+      );
       expect(readFileSync(join(folder.files, 'deletecourses.csv'), 'utf8')).toBe('BIO\nALG101\n');
 
       const unknown = await test.app.inject({ method: 'POST', url: '/api/v1/utilities/course-delete-file', headers: admin.headers, payload: { courses: [999_999] } });
       expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'ENGINE_UNKNOWN_COURSES']);
+      expect(unknown.json().error.message).toBe('No course has id 999999; nothing was written.');
       const empty = await test.app.inject({ method: 'POST', url: '/api/v1/utilities/course-reset-file', headers: admin.headers, payload: { courses: [] } });
       expect(empty.statusCode).toBe(400);
       const byViewer = await test.app.inject({ method: 'POST', url: '/api/v1/utilities/course-reset-file', headers: viewer.headers, payload: { courses: [algebra] } });
