@@ -219,10 +219,12 @@ export interface NewCohortInstance {
   readonly enrolend?: number;
 }
 
-/** Enables or disables an enrolment instance. */
+/** Enables or disables an enrolment instance, and sets its default role when one is given. */
 export interface EnrolInstanceStatus {
   readonly instanceId: number;
   readonly enabled: boolean;
+  /** The role the method gives by default (Moodle's enrol.roleid); absent leaves it as it is. */
+  readonly roleId?: number;
 }
 
 /** What a cohort sync did, as counts of user enrolments. */

@@ -105,7 +105,10 @@ export const LOCAL_TOOLSYNC_FUNCTIONS: Record<string, WsFunctionHandler> = {
     groupId: int(item.groupid ?? '0', 'groupid') || null, enrolstart: int(item.enrolstart ?? '0', 'enrolstart'), enrolend: int(item.enrolend ?? '0', 'enrolend'),
   }))), (value) => value),
   local_toolsync_set_enrol_instances_status: async (params, env) => {
-    const changes = listOf(params, 'instances').map((item) => ({ instanceId: int(item.id, 'id'), enabled: text(item.enabled) === '1' }));
+    const changes = listOf(params, 'instances').map((item) => {
+      const roleId = int(item.roleid ?? '0', 'roleid');
+      return { instanceId: int(item.id, 'id'), enabled: text(item.enabled) === '1', ...(roleId ? { roleId } : {}) };
+    });
     const results = await env.platform.run('setEnrolInstancesStatus', changes);
     // enrol_meta's update_status runs enrol_meta_sync for the course of an instance it changes.
     const metas = changes.length ? await env.store.db.selectFrom('lms_enrol').select('courseid').distinct().where('enrol', '=', 'meta')

@@ -81,6 +81,19 @@ describeContract((ctx) => {
     ]);
   });
 
+  it('sets the default role of an instance with its status when one is given, and keeps it otherwise', async () => {
+    const { store, platform } = ctx;
+    const course = await buildCourse(store, { shortname: 'ALG' });
+    const [manual] = await platform.run('findEnrolInstances', { courseIds: [course] });
+    const results = await platform.run('setEnrolInstancesStatus', [
+      { instanceId: manual!.id, enabled: true, roleId: 5 },
+      { instanceId: manual!.id, enabled: true, roleId: 4 },
+      { instanceId: manual!.id, enabled: false },
+    ]);
+    expect(outcomes(results)).toEqual(['same', 'changed', 'changed']);
+    expect((await platform.run('findEnrolInstances', { courseIds: [course] })).map(({ enabled, roleId }) => [enabled, roleId])).toEqual([[false, 4]]);
+  });
+
   it('deletes instances with their user enrolments, as unenrolling each user', async () => {
     const { store, platform } = ctx;
     const course = await buildCourse(store, { shortname: 'ALG' });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { succeeded, type ItemResult } from '../item-result.js';
 import type { Changed, EnrolInstanceStatus, NewCohortInstance } from '../operations.js';
-import { checkCohortInstances, checkInstanceDeletions, checkInstanceStatuses, findCohortInstance, nextSortorder } from './enrol-instance-rules.js';
+import { checkCohortInstances, checkInstanceDeletions, checkInstanceStatuses, findCohortInstance, nextSortorder, type InstanceState } from './enrol-instance-rules.js';
 import { enrolmentRoleOwner } from './enrolment-rules.js';
 import { findEnrolInstances } from './enrolments.js';
 import { existingCourseIds, existingRoleIds } from './existing.js';
@@ -74,16 +74,21 @@ function idOf(result: ItemResult<{ id: number }> | undefined): number {
   return result.value.id;
 }
 
-/** Enables (status 0) or disables (status 1) instances; an unknown instance rejects the item. */
+/** Enables (status 0) or disables (status 1) instances, and sets their default role when given; an unknown instance rejects the item. */
 export async function setEnrolInstancesStatus(db: Kysely<Database>, items: readonly EnrolInstanceStatus[]): Promise<ItemResult<Changed>[]> {
-  const rows = await selectIn(items.map((item) => item.instanceId), (part) => db.selectFrom('lms_enrol').select(['id', 'status']).where('id', 'in', part).execute());
-  const enabled = new Map(rows.map((row) => [row.id, row.status === 0]));
-  const { results, final } = checkInstanceStatuses(items, (id) => enabled.get(id));
+  const rows = await selectIn(items.map((item) => item.instanceId), (part) => db.selectFrom('lms_enrol').select(['id', 'status', 'roleid']).where('id', 'in', part).execute());
+  const states = new Map(rows.map((row) => [row.id, { enabled: row.status === 0, roleId: row.roleid }]));
+  const { results, final } = checkInstanceStatuses(items, (id) => states.get(id));
   const now = nowSeconds();
-  for (const status of [true, false]) {
-    const ids = [...final].filter(([, value]) => value === status).map(([id]) => id);
+  const byState = new Map<string, { state: InstanceState; ids: number[] }>();
+  for (const [id, state] of final) {
+    const key = `${state.enabled}:${state.roleId}`;
+    if (!byState.has(key)) byState.set(key, { state, ids: [] });
+    byState.get(key)!.ids.push(id);
+  }
+  for (const { state: { enabled, roleId }, ids } of byState.values()) {
     for (const part of chunks(ids, 500)) {
-      await db.updateTable('lms_enrol').set({ status: status ? 0 : 1, timemodified: now }).where('id', 'in', part).execute();
+      await db.updateTable('lms_enrol').set({ status: enabled ? 0 : 1, roleid: roleId, timemodified: now }).where('id', 'in', part).execute();
     }
   }
   return results;

@@ -55,22 +55,30 @@ export function nextSortorder(sortorders: readonly number[]): number {
   return sortorders.length ? Math.max(...sortorders) + 1 : 0;
 }
 
+/** What a status change sets on an instance. */
+export interface InstanceState {
+  readonly enabled: boolean;
+  readonly roleId: number;
+}
+
 /**
- * Statuses apply in order: an unknown instance is refused; `changed` is false when it had that status already.
- * `final` holds the status each instance ends in, only for those that change.
+ * Statuses apply in order: an unknown instance is refused; `changed` is false when it had that status (and role,
+ * when one is given) already. `final` holds the state each instance ends in, only for those that change.
  */
 export function checkInstanceStatuses(
   items: readonly EnrolInstanceStatus[],
-  enabledOf: (instanceId: number) => boolean | undefined,
-): { results: ItemResult<Changed>[]; final: Map<number, boolean> } {
-  const current = new Map<number, boolean>();
-  const results = items.map(({ instanceId, enabled }): ItemResult<Changed> => {
-    const before = current.get(instanceId) ?? enabledOf(instanceId);
+  stateOf: (instanceId: number) => InstanceState | undefined,
+): { results: ItemResult<Changed>[]; final: Map<number, InstanceState> } {
+  const current = new Map<number, InstanceState>();
+  const results = items.map(({ instanceId, enabled, roleId }): ItemResult<Changed> => {
+    const before = current.get(instanceId) ?? stateOf(instanceId);
     if (before === undefined) return reject.enrolInstanceNotFound(instanceId);
-    current.set(instanceId, enabled);
-    return succeeded({ changed: before !== enabled });
+    const after = { enabled, roleId: roleId ?? before.roleId };
+    current.set(instanceId, after);
+    return succeeded({ changed: before.enabled !== after.enabled || before.roleId !== after.roleId });
   });
-  const final = new Map([...current].filter(([id, enabled]) => enabled !== enabledOf(id)));
+  const same = (id: number, state: InstanceState) => stateOf(id)?.enabled === state.enabled && stateOf(id)?.roleId === state.roleId;
+  const final = new Map([...current].filter(([id, state]) => !same(id, state)));
   return { results, final };
 }
 

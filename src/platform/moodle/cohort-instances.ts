@@ -16,7 +16,7 @@ export async function addCohortInstances(ctx: MoodleContext, input: readonly New
 }
 
 export async function setEnrolInstancesStatus(ctx: MoodleContext, input: readonly EnrolInstanceStatus[]): Promise<ItemResult<Changed>[]> {
-  const toParams = (batch: readonly EnrolInstanceStatus[]) => ({ instances: batch.map((item) => ({ id: item.instanceId, enabled: item.enabled })) });
+  const toParams = (batch: readonly EnrolInstanceStatus[]) => ({ instances: batch.map((item) => ({ id: item.instanceId, enabled: item.enabled, roleid: item.roleId ?? 0 })) });
   return sendPluginItems(ctx, 'local_toolsync_set_enrol_instances_status', input, toParams, (answer) => ({ changed: Boolean(answer.changed) }), MAX_ITEMS.small);
 }
 

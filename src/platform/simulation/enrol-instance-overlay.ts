@@ -76,8 +76,8 @@ export class EnrolInstanceOverlay {
 
   /** Changes like the platform: an unknown instance refused; the instance as changed is what later reads list. */
   async setEnrolInstancesStatus(items: readonly EnrolInstanceStatus[]): Promise<ItemResult<Changed>[]> {
-    const { results, final } = checkInstanceStatuses(items, (id) => this.#enrolments.knownInstance(id)?.enabled);
-    for (const [id, enabled] of final) this.#enrolments.changeInstance({ ...this.#enrolments.knownInstance(id)!, enabled });
+    const { results, final } = checkInstanceStatuses(items, (id) => this.#enrolments.knownInstance(id));
+    for (const [id, state] of final) this.#enrolments.changeInstance({ ...this.#enrolments.knownInstance(id)!, ...state });
     return results;
   }
 

@@ -9,7 +9,8 @@ const PLAIN_METHODS = ['self', 'guest'] as const;
 /**
  * Sets up the enrolment methods of the batch's courses (spec 5.6, decision 39): `self` and `guest` add or
  * enable the method with 1 and disable it with 0, and leave it alone when absent; a template passes on its self,
- * guest and cohort methods the course lacks (never their users); teachers need a manual instance. Then enrols
+ * guest, cohort and meta methods the course lacks (never their users), and to a new course the status and role
+ * of its manual method (a restore brings the template's own); teachers need a manual instance. Then enrols
  * the teachers. One call per kind of write for the batch.
  */
 export async function writeMethods(tasks: readonly CourseTask[], platform: Platform, counts: Map<CourseTask, TemplateCounts>): Promise<void> {
@@ -20,7 +21,7 @@ export async function writeMethods(tasks: readonly CourseTask[], platform: Platf
   const first = (task: CourseTask, enrol: string) => instances.find((instance) => instance.courseId === task.courseId && instance.enrol === enrol);
 
   const additions: { task: CourseTask; item: NewEnrolInstance; fromTemplate: boolean }[] = [];
-  const statuses: { task: CourseTask; enrol: string; instance: PlatformEnrolInstance; enabled: boolean }[] = [];
+  const statuses: { task: CourseTask; enrol: string; instance: PlatformEnrolInstance; enabled: boolean; roleId?: number }[] = [];
   for (const task of live) {
     for (const enrol of PLAIN_METHODS) {
       const wanted = task.row[enrol];
@@ -32,7 +33,12 @@ export async function writeMethods(tasks: readonly CourseTask[], platform: Platf
         additions.push({ task, item: { courseId: task.courseId, enrol, enabled, roleId: model?.roleId ?? 0 }, fromTemplate: wanted === undefined });
       }
     }
-    if (task.teachers.length && !first(task, 'manual')) additions.push({ task, item: { courseId: task.courseId, enrol: 'manual', enabled: true }, fromTemplate: false });
+    const manual = first(task, 'manual');
+    const model = task.template?.content.instances.find((instance) => instance.enrol === 'manual');
+    if (task.kind === 'create' && manual && model && (manual.enabled !== model.enabled || manual.roleId !== model.roleId)) {
+      statuses.push({ task, enrol: 'manual', instance: manual, enabled: model.enabled, roleId: model.roleId });
+    }
+    if (task.teachers.length && !manual) additions.push({ task, item: { courseId: task.courseId, enrol: 'manual', enabled: true }, fromTemplate: false });
   }
   const added = await platform.run('addEnrolInstances', additions.map(({ item }) => item));
   const manual = new Map<CourseTask, number>();
@@ -46,13 +52,14 @@ export async function writeMethods(tasks: readonly CourseTask[], platform: Platf
       if (task.kind === 'update') task.changed(item.enrol);
     }
   });
-  const changed = await platform.run('setEnrolInstancesStatus', statuses.map(({ instance, enabled }) => ({ instanceId: instance.id, enabled })));
-  statuses.forEach(({ task, enrol, enabled }, index) => {
-    if (task.warnIfRefused(changed[index]!, `enrolment method ${enrol}`)) return;
+  const changed = await platform.run('setEnrolInstancesStatus', statuses.map(({ instance, enabled, roleId }) => ({ instanceId: instance.id, enabled, roleId })));
+  statuses.forEach(({ task, enrol, enabled, roleId }, index) => {
+    if (task.warnIfRefused(changed[index]!, `enrolment method ${enrol}`) || roleId !== undefined) return;
     task.info(enabled ? 'COURSES_UPLOAD_METHOD_ENABLED' : 'COURSES_UPLOAD_METHOD_DISABLED', { enrol });
     task.changed(enrol);
   });
   await copyCohortMethods(live, platform, counts);
+  await copyMetaMethods(live, platform, counts);
   await enrolTeachers(live, platform, (task) => manual.get(task) ?? first(task, 'manual')?.id);
 }
 
@@ -74,6 +81,22 @@ async function copyCohortMethods(tasks: readonly CourseTask[], platform: Platfor
     const result = results[index]!;
     if (!task.warnIfRefused(result, 'cohort enrolment method') && result.value.added) counts.get(task)!.methods += 1;
   });
+}
+
+/** A template's metacourse links: the course mirrors the same parent courses (their users come with the link, as in Moodle). */
+async function copyMetaMethods(tasks: readonly CourseTask[], platform: Platform, counts: Map<CourseTask, TemplateCounts>): Promise<void> {
+  const items = tasks.flatMap((task) =>
+    (task.template?.content.metaLinks ?? []).map((link) => ({ task, link, item: { courseId: task.courseId, parentId: link.parentId } })),
+  );
+  const results = await platform.run('addMetaLinks', items.map(({ item }) => item));
+  const disabled: number[] = [];
+  items.forEach(({ task, link }, index) => {
+    const result = results[index]!;
+    if (task.warnIfRefused(result, 'meta enrolment method') || result.value.outcome === 'unchanged') return;
+    counts.get(task)!.methods += 1;
+    if (!link.enabled) disabled.push(result.value.instanceId);
+  });
+  await platform.run('setEnrolInstancesStatus', disabled.map((instanceId) => ({ instanceId, enabled: false })));
 }
 
 /** Enrols each row's teachers through the course's manual instance with their role. */

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
-import { buildCohort, buildEnrolInstance, buildGroup, buildGrouping, buildGroupingGroup, buildUser } from '../../../test/factories.js';
+import {
+  buildCohort,
+  buildCourse,
+  buildEnrolInstance,
+  buildGroup,
+  buildGrouping,
+  buildGroupingGroup,
+  buildRoleAssignment,
+  buildUser,
+  buildUserEnrolment,
+} from '../../../test/factories.js';
 import { csv } from '../../../test/users-kit.js';
 import type { Engine } from '../../engine/engine.js';
 import { course, enrolled, groupsOf, methods, sections } from './fixtures/courses-kit.js';
@@ -11,7 +21,11 @@ for (const kind of DATABASES) {
     let engine: Engine;
     afterEach(async () => engine?.close());
 
-    /** TPL: weekly, 2 news items, group mode 1, sections 0…5, self enrolment on, two groups in a grouping, a cohort method into group A, a teacher. */
+    /**
+     * TPL: weekly, 2 news items, group mode 1, sections 0…5, self enrolment on, its manual method off and giving
+     * the non-editing teacher role, two groups in a grouping, a cohort method into group A, a teacher, and a
+     * metacourse link mirroring MASTER, where msmith is a student, and a disabled one mirroring OLD.
+     */
     const open = async (settings: Record<string, string | boolean> = {}) => {
       engine = await openTestEngine(kind);
       await engine.settings.save(settings);
@@ -31,11 +45,20 @@ for (const kind of DATABASES) {
       await buildGroupingGroup(engine.store, { groupingId: grouping, groupId: groupB });
       const cohort = await buildCohort(engine.store, { name: 'Cohort', idnumber: 'CH1' });
       await buildEnrolInstance(engine.store, { courseId: id, enrol: 'cohort', sortorder: 2, customint1: cohort, customint2: groupA });
-      return { cohort };
+      await engine.store.db.updateTable('lms_enrol').set({ status: 1, roleid: 4 }).where('courseid', '=', id).where('enrol', '=', 'manual').execute();
+      const master = await buildCourse(engine.store, { shortname: 'MASTER' });
+      const msmith = await buildUser(engine.store, { username: 'msmith', idnumber: 'U0002' });
+      const masterManual = await engine.store.db.selectFrom('lms_enrol').select('id').where('courseid', '=', master).executeTakeFirstOrThrow();
+      await buildUserEnrolment(engine.store, { instanceId: masterManual.id, userId: msmith });
+      await buildRoleAssignment(engine.store, { courseId: master, userId: msmith, roleId: 5 });
+      await buildEnrolInstance(engine.store, { courseId: id, enrol: 'meta', sortorder: 3, roleId: 0, customint1: master });
+      const old = await buildCourse(engine.store, { shortname: 'OLD' });
+      await buildEnrolInstance(engine.store, { courseId: id, enrol: 'meta', sortorder: 4, roleId: 0, status: 1, customint1: old });
+      return { cohort, master, old };
     };
 
     it('creates a course on a template: its settings, sections, groups, groupings and methods, never its users; then the row values', async () => {
-      const { cohort } = await open();
+      const { cohort, master, old } = await open();
       const { lines, run } = await simulateThenRun(
         engine,
         csv('shortname;fullname;template;newsitems;topic1', 'NEW1;New one;TPL;4;Own week|Mine', 'NEW2;New two;NOPE;;', 'NEW3;New three;backups/course.mbz;;'),
@@ -43,7 +66,7 @@ for (const kind of DATABASES) {
       expect(lines).toEqual([
         'line 2 [created] Course [NEW1] New one has been created in category Miscellaneous on template TPL.',
         'line 2 [info] Sections written: topic1',
-        'line 2 [info] Template TPL copied: 6 sections, 2 groups, 1 groupings, 2 enrolment methods',
+        'line 2 [info] Template TPL copied: 6 sections, 2 groups, 1 groupings, 4 enrolment methods',
         'line 3 [error] column template: Could not find template course with shortname NOPE. Course NEW2 failed.',
         'line 4 [error] column template: backups/course.mbz is a Moodle backup file (.mbz); restoring backups is a feature of the Moodle platform, not of the embedded platform: name a template course by its shortname',
       ]);
@@ -59,7 +82,13 @@ for (const kind of DATABASES) {
         'NEW1#5 Week 5|Fifth week',
       ]);
       expect(await groupsOf(engine, 'NEW1')).toEqual(['group Group A (GA)', 'group Group B ()', 'grouping All groups: Group A,Group B']);
-      expect((await methods(engine)).filter((line) => line.startsWith('NEW1'))).toEqual(['NEW1 manual on student', 'NEW1 self on student', `NEW1 cohort:${cohort} on student`]);
+      expect((await methods(engine)).filter((line) => line.startsWith('NEW1'))).toEqual([
+        'NEW1 manual off teacher',
+        'NEW1 self on student',
+        `NEW1 cohort:${cohort} on student`,
+        `NEW1 meta:${master} on -`,
+        `NEW1 meta:${old} off -`,
+      ]);
       const groupA = await engine.store.db
         .selectFrom('lms_enrol as e')
         .innerJoin('lms_course as c', 'c.id', 'e.courseid')
@@ -68,11 +97,12 @@ for (const kind of DATABASES) {
         .where('c.shortname', '=', 'NEW1')
         .executeTakeFirstOrThrow();
       expect(groupA).toMatchObject({ name: 'Group A', courseid: groupA.courseId });
-      expect((await enrolled(engine)).filter((line) => line.startsWith('NEW1'))).toEqual([]);
+      // Never the template's users (jdoe teaches TPL); the link brings MASTER's, as Moodle's meta sync does.
+      expect((await enrolled(engine)).filter((line) => line.startsWith('NEW1'))).toEqual(['NEW1 msmith meta student']);
     });
 
     it('applies a template to an existing course per courses_template_mode: nothing, add what it lacks, or replace its content', async () => {
-      const { cohort } = await open({ courses_forceupdate: true });
+      const { cohort, master, old } = await open({ courses_forceupdate: true });
       await simulateThenRun(engine, csv('shortname;fullname;topic1', 'EX1;Existing one;Mine|Kept', 'EX2;Existing two;Mine|Replaced'));
       for (const shortname of ['EX1', 'EX2']) {
         const { id } = await engine.store.db.selectFrom('lms_course').select('id').where('shortname', '=', shortname).executeTakeFirstOrThrow();
@@ -88,7 +118,7 @@ for (const kind of DATABASES) {
       await engine.settings.save({ courses_template_mode: '1' });
       expect((await simulateThenRun(engine, text)).lines).toEqual([
         'line 2 [updated] Course [EX1]  Existing one updated (template).',
-        'line 2 [info] Template TPL content added: 4 sections, 1 groups, 1 groupings, 2 enrolment methods',
+        'line 2 [info] Template TPL content added: 4 sections, 1 groups, 1 groupings, 4 enrolment methods',
       ]);
       expect((await sections(engine)).filter((line) => line.startsWith('EX1'))).toEqual([
         'EX1#0 (default)|',
@@ -99,12 +129,19 @@ for (const kind of DATABASES) {
         'EX1#5 Week 5|Fifth week',
       ]);
       expect(await groupsOf(engine, 'EX1')).toEqual(['group Group A (EX1-A)', 'group Own group ()', 'group Group B ()', 'grouping All groups: Group A,Group B']);
-      expect((await methods(engine)).filter((line) => line.startsWith('EX1'))).toEqual(['EX1 manual on student', 'EX1 self on student', `EX1 cohort:${cohort} on student`]);
+      // An existing course keeps its own manual method, as a restore into it does.
+      expect((await methods(engine)).filter((line) => line.startsWith('EX1'))).toEqual([
+        'EX1 manual on student',
+        'EX1 self on student',
+        `EX1 cohort:${cohort} on student`,
+        `EX1 meta:${master} on -`,
+        `EX1 meta:${old} off -`,
+      ]);
 
       await engine.settings.save({ courses_template_mode: '2' });
       expect((await simulateThenRun(engine, csv('shortname;fullname;template', 'EX2;Existing two;TPL'))).lines).toEqual([
         'line 2 [updated] Course [EX2]  Existing two updated (template).',
-        'line 2 [info] Course content replaced by template TPL: 6 sections, 2 groups, 1 groupings, 2 enrolment methods',
+        'line 2 [info] Course content replaced by template TPL: 6 sections, 2 groups, 1 groupings, 4 enrolment methods',
       ]);
       expect((await sections(engine)).filter((line) => line.startsWith('EX2'))).toEqual([
         'EX2#0 Welcome|Read me',

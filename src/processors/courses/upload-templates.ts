@@ -2,6 +2,7 @@ import type {
   CourseRecord,
   CourseSection,
   GroupingBinding,
+  MetaLink,
   PlatformEnrolInstance,
   PlatformGroup,
   PlatformGrouping,
@@ -16,6 +17,8 @@ export interface TemplateContent {
   readonly groupings: readonly PlatformGrouping[];
   readonly bindings: readonly GroupingBinding[];
   readonly instances: readonly PlatformEnrolInstance[];
+  /** The metacourse links of the template (its `meta` instances and the parent courses they mirror). */
+  readonly metaLinks: readonly MetaLink[];
 }
 
 /** Settings a template does not pass on: the new course's identity, place and times. */
@@ -39,12 +42,13 @@ export class TemplateLibrary {
     const ids = [...new Set(courseIds)].filter((id) => !this.#loaded.has(id));
     if (!ids.length) return;
     const run = this.#platform.run.bind(this.#platform);
-    const [records, sections, groups, groupings, instances] = await Promise.all([
+    const [records, sections, groups, groupings, instances, metaLinks] = await Promise.all([
       run('findCourseRecords', { courseIds: ids }),
       run('findCourseSections', { courseIds: ids }),
       run('findGroups', { courseIds: ids }),
       run('findGroupings', { courseIds: ids }),
       run('findEnrolInstances', { courseIds: ids }),
+      run('findMetaLinks', { courseIds: ids }),
     ]);
     const bindings = groupings.length ? await run('findGroupingGroups', { groupingIds: groupings.map((grouping) => grouping.id) }) : [];
     for (const record of records) {
@@ -58,6 +62,7 @@ export class TemplateLibrary {
         groupings: ownGroupings,
         bindings: bindings.filter((binding) => groupingIds.has(binding.groupingId)),
         instances: own(instances),
+        metaLinks: own(metaLinks),
       });
     }
   }

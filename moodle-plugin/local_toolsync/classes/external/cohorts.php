@@ -145,12 +145,14 @@ class cohorts extends external_api {
             'instances' => new external_multiple_structure(new external_single_structure([
                 'id' => new external_value(PARAM_INT, 'instance id'),
                 'enabled' => new external_value(PARAM_BOOL, 'enabled or disabled'),
+                'roleid' => new external_value(PARAM_INT, 'default role of the method, 0 to leave it', VALUE_DEFAULT, 0),
             ])),
         ]);
     }
 
     /**
-     * Enables or disables enrolment instances (the plugin's update_status: cohort members are synced by its observers).
+     * Enables or disables enrolment instances (the plugin's update_status: cohort members are synced by its observers),
+     * and sets their default role when one is given.
      *
      * @param array $instances
      * @return array
@@ -169,11 +171,15 @@ class cohorts extends external_api {
             self::validate_context($context);
             require_capability('moodle/course:enrolconfig', $context);
             $status = $item['enabled'] ? ENROL_INSTANCE_ENABLED : ENROL_INSTANCE_DISABLED;
-            $changed = (int)$instance->status !== $status;
-            if ($changed) {
+            $rolechanged = $item['roleid'] && (int)$instance->roleid !== $item['roleid'];
+            if ($rolechanged) {
+                enrol_get_plugin($instance->enrol)->update_instance($instance, (object)['roleid' => $item['roleid']]);
+            }
+            $statuschanged = (int)$instance->status !== $status;
+            if ($statuschanged) {
                 enrol_get_plugin($instance->enrol)->update_status($instance, $status);
             }
-            $answer[] = item::ok(['changed' => $changed]);
+            $answer[] = item::ok(['changed' => $statuschanged || $rolechanged]);
         }
         return $answer;
     }
