@@ -42,6 +42,16 @@ import { serveWebConsole } from './web-console.js';
  * const app = await buildApp(context);
  * const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
  */
+/** What the console's pages may load and do: its own scripts, styles, images (pictures as data or blobs) and calls. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export async function buildApp(context: ServiceContext, options: { log?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logStream ? { ...LOGGER, stream: options.logStream } : options.log ? LOGGER : false,
@@ -54,10 +64,13 @@ export async function buildApp(context: ServiceContext, options: { log?: boolean
   await app.register(rateLimit, { global: false });
   await registerApiDocs(app);
   installAuth(app, context);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
+    // The console loads only its own files: an injected script or a foreign form target is refused by the browser.
+    // Swagger UI (/api/docs) starts itself with inline scripts, so it keeps its own rules.
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
   await app.register(healthRoutes, { engine: context.engine });
   for (const routes of [setupRoutes, sessionRoutes, accountsRoutes, tokensRoutes, settingsRoutes, runsRoutes, runEventsRoute, filesRoutes, schedulesRoutes, dataRoutes, metricsRoutes]) {

@@ -31,6 +31,7 @@ describe('console, OpenAPI and utilities', () => {
       const page = await app.inject({ method: 'GET', url: '/' });
       expect(page.headers['x-frame-options']).toBe('DENY');
       expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     } finally {
       await app.close();
     }

@@ -29,6 +29,7 @@ export interface ConsoleRig {
   readonly browser: Browser;
   /** A fresh browser context (its own cookies) with a 1280×800 window, its downloads accepted. */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** Closes everything; fails when a page reported a Content-Security-Policy violation (the console broke its own policy). */
   close(): Promise<void>;
 }
 
@@ -47,6 +48,7 @@ export async function openConsoleRig(kind: DatabaseKind): Promise<ConsoleRig> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const violations: string[] = [];
   return {
     url,
     setupUrl: `${url}/setup?code=${code}`,
@@ -55,12 +57,17 @@ export async function openConsoleRig(kind: DatabaseKind): Promise<ConsoleRig> {
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-GB', baseURL: url });
       context.setDefaultTimeout(10_000);
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) violations.push(`${page.url()}: ${message.text()}`);
+      });
+      return { context, page };
     },
     async close() {
       await browser.close();
       await service.close();
       await engine.close();
+      if (violations.length) throw new Error(`the console broke its Content-Security-Policy:\n${violations.join('\n')}`);
     },
   };
 }
