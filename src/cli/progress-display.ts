@@ -1,7 +1,8 @@
 import type { RunProgress } from '../engine/run/progress.js';
 import { say } from './cli-context.js';
 
-const rows = (count: number) => `${count} ${say({ en: 'rows', fr: 'lignes' })}`;
+const UNITS = { rows: { en: 'rows', fr: 'lignes' }, entries: { en: 'entries', fr: 'entrées' } } as const;
+const done = (progress: RunProgress) => `${progress.rowsDone} ${say(UNITS[progress.unit])}`;
 const percent = (value: number) => `${value}${say({ en: '%', fr: ' %' })}`;
 
 /**
@@ -25,13 +26,13 @@ export function createProgressDisplay(stream: NodeJS.WriteStream = process.stder
       if (stream.isTTY) {
         const width = 30;
         const filled = Math.round(ratio * width);
-        stream.write(`\r${progress.input} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent(Math.round(ratio * 100))} · ${rows(progress.rowsDone)}`);
+        stream.write(`\r${progress.input} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent(Math.round(ratio * 100))} · ${done(progress)}`);
         drawn = true;
       } else {
         const tenth = Math.floor(ratio * 10);
         if (tenth > lastTenth) {
           lastTenth = tenth;
-          stream.write(`${progress.input}: ${percent(tenth * 10)} · ${rows(progress.rowsDone)}\n`);
+          stream.write(`${progress.input}: ${percent(tenth * 10)} · ${done(progress)}\n`);
         }
       }
     },

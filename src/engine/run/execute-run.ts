@@ -24,7 +24,7 @@ import { OutcomeRecorder } from './outcome-recorder.js';
 import { openRunMails, type RunMails } from './run-mails.js';
 import { recoverCrashedRun } from './crash-recovery.js';
 import { acquireLock } from '../../store/run-locks.js';
-import type { ProgressListener } from './progress.js';
+import type { ProgressListener, RunUnit } from './progress.js';
 import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from '../../store/run-records.js';
 import { RunReport } from './run-report.js';
 import { describeFailure, localized } from './run-failure.js';
@@ -38,7 +38,7 @@ export interface RunResult {
   readonly status: RunStatus;
   readonly counters: RunCounters;
   /** What `counters.read` counts: CSV rows, or the entries of an archive. */
-  readonly unit: 'rows' | 'entries';
+  readonly unit: RunUnit;
   /** Why a failed run failed, in the report language. */
   readonly message: string | null;
   /** The full report (always kept in the data folder's `runs/`). */
@@ -210,7 +210,7 @@ async function readAndProcess(
     };
     const record = async (outcomes: readonly RowOutcome[]) => {
       await recorder.record([...rejectedByReader.splice(0), ...outcomes]);
-      const progress = { runId, input, rowsDone: counters.read, bytesDone: table.bytesRead, bytesTotal };
+      const progress = { runId, input, rowsDone: counters.read, unit: 'rows' as const, bytesDone: table.bytesRead, bytesTotal };
       options.onProgress?.(progress);
       engine.events.emit('progress', progress);
       // SQLite answers synchronously: without a turn of the event loop between batches, a service running a large

@@ -39,17 +39,18 @@ export async function processArchive(engine: Engine, run: ArchiveRun, report: Ru
     const zip = await openZip(path, input, ZIP_LIMITS);
     try {
       const refused: EntryOutcome[] = [];
-      const record = async (outcomes: readonly EntryOutcome[]) => {
+      // The last call says the archive is read to its end (its central directory is not counted by bytesRead).
+      const record = async (outcomes: readonly EntryOutcome[], last = false) => {
         const ordered = [...refused.splice(0), ...outcomes].sort((a, b) => a.index - b.index);
         for (const outcome of ordered) counters.add(outcome);
         await report.entryOutcomes(ordered);
-        const progress = { runId, input, rowsDone: counters.read, bytesDone: zip.bytesRead(), bytesTotal };
+        const progress = { runId, input, rowsDone: counters.read, unit: 'entries' as const, bytesDone: last ? bytesTotal : zip.bytesRead(), bytesTotal };
         run.onProgress?.(progress);
         engine.events.emit('progress', progress);
       };
       const context = { platform: run.platform, settings: run.settings, simulate: run.simulate, input };
       for await (const outcomes of action.process(usableEntries(zip.entries, refused, action.entity), context)) await record(outcomes);
-      await record([]);
+      await record([], true);
     } finally {
       zip.close();
     }

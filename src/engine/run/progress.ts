@@ -1,12 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { RunStatus } from '../../store/run-records.js';
 
+/** What a run counts: the rows of a CSV file, or the entries of an archive (user pictures). */
+export type RunUnit = 'rows' | 'entries';
+
 /** Where a run stands, sent after each batch to whoever watches (CLI bar, console page). */
 export interface RunProgress {
   readonly runId: number;
   /** Input path inside the file area. */
   readonly input: string;
   readonly rowsDone: number;
+  /** What `rowsDone` counts. */
+  readonly unit: RunUnit;
   readonly bytesDone: number;
   readonly bytesTotal: number;
 }

@@ -47,9 +47,12 @@ export function RunWatch({ runId, live = true, onFinished }: { runId: number; li
     void refresh();
     const source = live ? new EventSource(apiUrl(`/runs/${runId}/events`), { withCredentials: true }) : undefined;
     source?.addEventListener('progress', (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as { rowsDone: number; rowsTotal?: number | null; bytesDone?: number; bytesTotal?: number };
+      const data = JSON.parse((event as MessageEvent<string>).data) as {
+        rowsDone: number; unit?: Progress['unit']; rowsTotal?: number | null; bytesDone?: number; bytesTotal?: number;
+      };
       setProgress((previous) => ({
         done: Math.max(previous.done, data.rowsDone),
+        unit: data.unit ?? previous.unit,
         total: data.rowsTotal ?? previous.total,
         bytesDone: data.bytesDone ?? previous.bytesDone,
         bytesTotal: data.bytesTotal ?? previous.bytesTotal,

@@ -139,6 +139,9 @@ export const EN = {
   'progress.known': '{done} of {total} rows ({percent} %)',
   'progress.unknown': '{done} rows processed',
   'progress.bytes': '{done} rows processed ({percent} % of the file)',
+  'progress.knownEntries': '{done} of {total} entries ({percent} %)',
+  'progress.unknownEntries': '{done} entries processed',
+  'progress.bytesEntries': '{done} entries processed ({percent} % of the archive)',
 
   'login.title': 'Log in',
   'login.intro': 'Log in to the tool-sync console.',

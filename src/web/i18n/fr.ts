@@ -141,6 +141,9 @@ export const FR: Record<MessageKey, string> = {
   'progress.known': '{done} lignes sur {total} ({percent} %)',
   'progress.unknown': '{done} lignes traitées',
   'progress.bytes': '{done} lignes traitées ({percent} % du fichier)',
+  'progress.knownEntries': '{done} entrées sur {total} ({percent} %)',
+  'progress.unknownEntries': '{done} entrées traitées',
+  'progress.bytesEntries': '{done} entrées traitées ({percent} % de l’archive)',
 
   'login.title': 'Connexion',
   'login.intro': 'Connectez-vous à la console de tool-sync.',

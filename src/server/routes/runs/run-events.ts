@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RunProgress } from '../../../engine/run/progress.js';
 import { getRunRecord } from '../../../store/run-records.js';
 import { presentRun } from '../../presenters/present-run.js';
 import { SERVER_NOT_FOUND } from '../../server-errors.js';
@@ -34,8 +35,8 @@ export async function runEventsRoute(app: FastifyInstance, context: ServiceConte
     });
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     let ended = false;
-    const onProgress = (progress: { runId: number; rowsDone: number; bytesDone: number; bytesTotal: number }) => {
-      if (progress.runId === id) send('progress', { rowsDone: progress.rowsDone, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal });
+    const onProgress = (progress: RunProgress) => {
+      if (progress.runId === id) send('progress', { rowsDone: progress.rowsDone, unit: progress.unit, bytesDone: progress.bytesDone, bytesTotal: progress.bytesTotal });
     };
     const onLines = (event: { runId: number; lines: readonly string[] }) => {
       if (event.runId === id) for (const text of event.lines.flatMap((line) => line.split('\n'))) send('line', { text });
