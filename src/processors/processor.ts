@@ -12,8 +12,8 @@ export interface RowDetail {
   /** Message code in the processor's catalogue. */
   readonly code: string;
   readonly params?: Readonly<Record<string, string | number>>;
-  /** `warning` marks something that went wrong without failing the row. */
-  readonly level?: 'info' | 'warning';
+  /** `warning` marks something that went wrong without failing the row; `error`, a further problem of a failed row. */
+  readonly level?: 'info' | 'warning' | 'error';
   /** Counter to add one to, such as `enrolment.created`. */
   readonly counter?: string;
 }

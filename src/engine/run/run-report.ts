@@ -121,8 +121,10 @@ export class RunReport {
   }
 
   #detailLine(line: number, detail: RowDetail, prefix: string): string {
-    const level = this.#text(detail.level === 'warning' ? WORDS.warning : WORDS.info);
-    return `${this.#text(WORDS.line)} ${line} [${level}] ${detail.level === 'warning' ? '' : prefix}${this.message(detail.code, detail.params)}`;
+    const level = this.#text(detail.level === 'warning' ? WORDS.warning : detail.level === 'error' ? STATUS_WORDS.error : WORDS.info);
+    // Only what a simulation would do is prefixed: never a warning or a problem.
+    const simulated = detail.level === 'warning' || detail.level === 'error' ? '' : prefix;
+    return `${this.#text(WORDS.line)} ${line} [${level}] ${simulated}${this.message(detail.code, detail.params)}`;
   }
 
   /**

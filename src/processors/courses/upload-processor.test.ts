@@ -190,6 +190,18 @@ for (const kind of DATABASES) {
       expect(await methods(engine)).toEqual(['ALL manual on student']);
     });
 
+    it('names every problem of a row at once, the row counted as one error', async () => {
+      await open();
+      const { lines, run } = await simulateThenRun(engine, csv('shortname;fullname;format;newsitems;self', 'MANY;;grid;11;on'));
+      expect(lines).toEqual([
+        'line 2 [error] column fullname: a value is required',
+        'line 2 [error] column format: Invalid value for field format ("grid"); expected one of topics, weeks, social, singleactivity',
+        'line 2 [error] column newsitems: Invalid value for field newsitems ("11"); expected a whole number from 0 to 10',
+        'line 2 [error] column self: Invalid value for field self ("on"); expected 0 or 1',
+      ]);
+      expect(run.counters.entities).toEqual({ 'course.error': 1 });
+    });
+
     it('stops on a header without fullname, without the identifier column, or with an unknown or out-of-range column', async () => {
       await open();
       const cases: [string, string][] = [

@@ -15,6 +15,7 @@ import { courseUploadField, coursesColumns } from './upload-columns.js';
 import { UPLOAD_COURSES_MESSAGES } from './upload-messages.js';
 import { planRow, type PlanContext } from './upload-plan.js';
 import { readCourseRow, rowLayout, type CourseRow } from './upload-row.js';
+import { failedRow } from '../row-problems.js';
 
 /** The course creation and update file (spec 5.3–5.6, as corrected by decisions 35–39 and 47). */
 export const coursesCreateAction: ProcessorAction = {
@@ -54,7 +55,7 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
     const rows: CourseRow[] = [];
     for (const row of batch) {
       const read = readCourseRow(row, field, layout, readDate);
-      if ('code' in read) outcomes.push({ row, status: 'error', code: read.code, params: read.params, column: read.column, entity: 'course' });
+      if (Array.isArray(read)) outcomes.push(failedRow(row, read, 'course'));
       else rows.push(read);
     }
     const templateNames = rows.map((row) => row.template).filter((name) => name !== '' && !/\.mbz$/i.test(name));

@@ -69,20 +69,23 @@ export function rowLayout(columns: readonly string[]): RowLayout {
   };
 }
 
-/** Reads a row: required names, every setting column by its rule, topics and teachers. */
-export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: RowLayout, readDate: (value: string) => number | null): CourseRow | RowError {
+/** Reads a row: required names, every setting column by its rule, topics and teachers; or every problem found, each naming its column. */
+export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: RowLayout, readDate: (value: string) => number | null): CourseRow | RowError[] {
   const value = (name: string) => (row.value(name) ?? '').trim();
-  const problem = (column: string, found: ValueProblem): RowError => ({ code: found.code, params: { ...found.params, column, value: value(column) }, column });
+  const problems: RowError[] = [];
+  const problem = (column: string, found: ValueProblem) => problems.push({ code: found.code, params: { ...found.params, column, value: value(column) }, column });
+  const empty = (column: string) => problems.push({ code: 'COURSES_UPLOAD_EMPTY', params: { column }, column });
   for (const [column, max] of [
     ['fullname', FULLNAME_MAX],
     ['shortname', SHORTNAME_MAX],
   ] as const) {
-    if (value(column) === '') return { code: 'COURSES_UPLOAD_EMPTY', params: { column }, column };
-    if ([...value(column)].length > max) return problem(column, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max } });
+    if (value(column) === '') empty(column);
+    else if ([...value(column)].length > max) problem(column, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max } });
   }
   const identifier = value(field);
-  if (identifier === '') return { code: 'COURSES_UPLOAD_EMPTY', params: { column: field }, column: field };
-  if (field === 'id' && !/^\d+$/.test(identifier)) return problem('id', { code: 'COURSES_UPLOAD_BAD_NUMBER', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
+  // A shortname identifier was checked above.
+  if (identifier === '' && field !== 'shortname') empty(field);
+  if (field === 'id' && identifier !== '' && !/^\d+$/.test(identifier)) problem('id', { code: 'COURSES_UPLOAD_BAD_NUMBER', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
 
   const settings: Record<string, string | number> = { fullname: value('fullname'), shortname: value('shortname') };
   for (const [column, rule] of layout.settings) {
@@ -90,23 +93,23 @@ export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: Row
     // An empty text clears the setting; an empty number, date or choice gives nothing (the default, or no change).
     if (given === '' && rule.kind !== 'text') continue;
     const read = readValue(rule, given, readDate);
-    if ('code' in read) return problem(column, read);
-    settings[rule.field] = read.value;
+    if ('code' in read) problem(column, read);
+    else settings[rule.field] = read.value;
   }
   const flags: { self?: boolean; guest?: boolean } = {};
   for (const column of ['self', 'guest'] as const) {
     if (!row.has(column) || value(column) === '') continue;
     const read = readFlag(value(column));
-    if ('code' in read) return problem(column, read);
-    flags[column] = read.value;
+    if ('code' in read) problem(column, read);
+    else flags[column] = read.value;
   }
   const topics: TopicValue[] = [];
   for (const section of layout.topics) {
     const text = value(`topic${section}`);
     if (text === '') continue;
     const [name = '', ...rest] = text.split('|');
-    if ([...name.trim()].length > TOPIC_NAME_MAX) return problem(`topic${section}`, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max: TOPIC_NAME_MAX } });
-    topics.push({ section, name: name.trim(), summary: rest.join('|').trim() });
+    if ([...name.trim()].length > TOPIC_NAME_MAX) problem(`topic${section}`, { code: 'COURSES_UPLOAD_TOO_LONG', params: { max: TOPIC_NAME_MAX } });
+    else topics.push({ section, name: name.trim(), summary: rest.join('|').trim() });
   }
   const teachers: TeacherValue[] = [];
   for (const column of layout.teachers) {
@@ -114,6 +117,7 @@ export function readCourseRow(row: CsvRow, field: CourseUploadField, layout: Row
     const roleColumn = column.replace(/_account$/, '_role');
     if (account !== '') teachers.push({ column, account, roleColumn, role: value(roleColumn) || 'editingteacher' });
   }
+  if (problems.length) return problems;
   return {
     row,
     column: field,

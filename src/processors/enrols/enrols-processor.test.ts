@@ -228,6 +228,7 @@ for (const kind of DATABASES) {
           'add;ALG101;jdoe@example.org;student;manual;;gmove',
           'add;ALG101;;student;manual;;',
           ';ALG101;JDOE@example.org;student;manual;;',
+          'enroll;ALG101;jdoe@example.org;student;manual;next monday;gmove',
         );
         const { lines, run: result } = await run(text);
         expect(lines).toEqual([
@@ -243,10 +244,15 @@ for (const kind of DATABASES) {
           'line 12 [error] column uid: empty user identifier',
           // An empty cmd takes the default command (decision 48); e-mails compare case-insensitively.
           'line 13 [created] User JDOE@example.org enrolled in course ALG101 as student (manual)',
+          // Every problem of a row at once.
+          'line 14 [error] column cmd: "enroll" is not a command; expected add, del (or delete), shift, enable or disable',
+          'line 14 [error] column gcmd: "gmove" is not a group command; expected gadd, gaddcreate, greplace, greplacecreate or gdel',
+          'line 14 [error] column starttime: "next monday" is not a date; expected YYYY-MM-DD, YYYY-MM-DD hh:mm[:ss] or a Unix timestamp',
         ]);
-        expect(result.counters.errors).toBe(10);
+        expect(result.counters.errors).toBe(11);
         const tryback = readFileSync(join(engine.folder.files, result.trybackPath!), 'utf8').trim().split('\n');
-        expect(tryback).toEqual(['cmd;cid;uid;rolename;enrol;starttime;gcmd', ...text.trim().split('\n').slice(2, 12)]);
+        const rows = text.trim().split('\n');
+        expect(tryback).toEqual(['cmd;cid;uid;rolename;enrol;starttime;gcmd', ...rows.slice(2, 12), rows[13]]);
       });
 
       it('takes enrols_defaultcmd for a file without cmd column', async () => {

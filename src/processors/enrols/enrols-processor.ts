@@ -14,6 +14,7 @@ import { ENROLS_MESSAGES } from './enrols-messages.js';
 import { RowProgress } from './enrols-progress.js';
 import { EnrolsReferences, type ResolvedRow } from './enrols-references.js';
 import { readEnrolRow, type EnrolRow } from './enrols-row.js';
+import { failedRow } from '../row-problems.js';
 import { EnrolsState, pairKey, type Pair } from './enrols-state.js';
 
 /** The enrolment file: enrolments and roles with their group commands (spec 6, as corrected). */
@@ -61,7 +62,7 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
     const rows: EnrolRow[] = [];
     for (const row of batch) {
       const read = readEnrolRow(row, rowContext);
-      if ('code' in read) outcomes.push(failure(row, read));
+      if (Array.isArray(read)) outcomes.push(failedRow(row, read, 'enrolment'));
       else rows.push(read);
     }
     await references.load(rows);

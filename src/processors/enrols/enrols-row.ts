@@ -37,26 +37,31 @@ export interface EnrolRowContext {
   readonly hasEnrolColumn: boolean;
 }
 
-/** Reads a row: command, dates, group command; an empty `enrol` value means `manual` (spec 6.3). */
-export function readEnrolRow(row: CsvRow, context: EnrolRowContext): EnrolRow | RowError {
+/**
+ * Reads a row: command, dates, group command; an empty `enrol` value means `manual` (spec 6.3). Or every problem
+ * found, each naming its column.
+ */
+export function readEnrolRow(row: CsvRow, context: EnrolRowContext): EnrolRow | RowError[] {
+  const problems: RowError[] = [];
   const cmdValue = (row.value('cmd') ?? '').toLowerCase();
   const cmd = cmdValue === '' ? context.defaultCommand : cmdValue === 'delete' ? 'del' : cmdValue;
-  if (!(ENROL_COMMANDS as readonly string[]).includes(cmd)) return { code: 'ENROLS_BAD_COMMAND', params: { value: row.value('cmd') ?? '' }, column: 'cmd' };
+  if (!(ENROL_COMMANDS as readonly string[]).includes(cmd)) problems.push({ code: 'ENROLS_BAD_COMMAND', params: { value: row.value('cmd') ?? '' }, column: 'cmd' });
   const gcmdValue = (row.value('gcmd') ?? '').toLowerCase();
   if (gcmdValue && !(GROUP_COMMANDS as readonly string[]).includes(gcmdValue)) {
-    return { code: 'ENROLS_BAD_GROUP_COMMAND', params: { value: row.value('gcmd') ?? '' }, column: 'gcmd' };
+    problems.push({ code: 'ENROLS_BAD_GROUP_COMMAND', params: { value: row.value('gcmd') ?? '' }, column: 'gcmd' });
   }
   const dates: { start?: number; end?: number } = {};
   for (const [column, key] of [['starttime', 'start'], ['endtime', 'end']] as const) {
     const value = row.value(column);
     if (!value) continue;
     const date = context.readDate(value);
-    if (date === null) return { code: 'ENROLS_BAD_DATE', params: { column, value, forms: DATE_FORMS }, column };
-    dates[key] = date;
+    if (date === null) problems.push({ code: 'ENROLS_BAD_DATE', params: { column, value, forms: DATE_FORMS }, column });
+    else dates[key] = date;
   }
   if (dates.start !== undefined && dates.end !== undefined && dates.end > 0 && dates.end < dates.start) {
-    return { code: 'ENROLS_DATES_REVERSED', params: { start: row.value('starttime')!, end: row.value('endtime')! }, column: 'endtime' };
+    problems.push({ code: 'ENROLS_DATES_REVERSED', params: { start: row.value('starttime')!, end: row.value('endtime')! }, column: 'endtime' });
   }
+  if (problems.length) return problems;
   const groups: string[] = [];
   for (let index = 1; index <= 9; index++) {
     const name = row.value(`g${index}`);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { csv, runFile, usersByName } from '../../../test/users-kit.js';
@@ -64,6 +66,30 @@ for (const kind of DATABASES) {
         'line 11 [created] User account added: ok (O K)',
       ]);
       expect(run.counters).toMatchObject({ read: 10, ok: 1, errors: 9 });
+    });
+
+    it('names every problem of a row at once, and counts the row as one error with one tryback row', async () => {
+      engine = await openTestEngine(kind);
+      await engine.settings.save({ filefailed: true });
+      const { lines, run } = await runFile(engine, csv(
+        'username;firstname;lastname;email;country;lang;suspended;course1;start1',
+        'Bad User;;Martin;not-an-email;XX1;zz-ZZ;maybe;ALG101;someday',
+      ));
+      expect(lines).toEqual([
+        'line 2 [error] column firstname: a value is required',
+        'line 2 [error] column username: "bad user" is not a valid username (lower-case letters, digits and the characters _ - . @ only)',
+        'line 2 [error] column email: "not-an-email" is not an e-mail address',
+        'line 2 [error] column country: "XX1" is not valid; expected a two-letter ISO country code such as FR',
+        'line 2 [error] column lang: "zz-ZZ" is not valid; expected a language code such as fr or en_us',
+        'line 2 [error] column suspended: "maybe" is not valid; expected 1 or 0 (yes or no)',
+        'line 2 [error] column start1: "someday" is not a date; expected YYYY-MM-DD, YYYY-MM-DD hh:mm[:ss] or a Unix timestamp',
+      ]);
+      expect(run.counters).toMatchObject({ read: 1, ok: 0, errors: 1 });
+      // The tryback file holds the row once, as it was, under its header.
+      expect(readFileSync(join(engine.folder.files, run.trybackPath!), 'utf8').trim().split(/\r?\n/)).toEqual([
+        'username;firstname;lastname;email;country;lang;suspended;course1;start1',
+        'Bad User;;Martin;not-an-email;XX1;zz-ZZ;maybe;ALG101;someday',
+      ]);
     });
 
     it('creates a missing custom profile field once, saves values, and compares them on the next run', async () => {

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/platform.js';
 import { createDateReader } from '../dates.js';
 import { PendingKeys } from '../pending-keys.js';
 import type { ProcessorAction, ProcessorContext, RowDetail, RowOutcome } from '../processor.js';
+import { failedRow } from '../row-problems.js';
 import { USERS_COLUMNS } from './users-columns.js';
 import { identifyUser, type KnownUsers, type UserKeys } from './users-identity.js';
 import { USERS_MESSAGES } from './users-messages.js';
@@ -56,7 +57,7 @@ async function* processUsers(batches: AsyncIterable<readonly CsvRow[]>, context:
     const rows: UserRow[] = [];
     for (const row of batch) {
       const read = readUserRow(row, { readDate, courseIndexes, profileFields });
-      if ('code' in read) outcomes.push(failure(row, read));
+      if (Array.isArray(read)) outcomes.push(failedRow(row, read, 'user'));
       else rows.push(read);
     }
     await references.load(rows);

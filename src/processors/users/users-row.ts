@@ -72,16 +72,17 @@ export interface RowContext {
 /**
  * Reads and checks a users row (spec 3.3, as corrected): required values, the username rule, every optional
  * column's form (country, language, time zone, numbers, yes/no, dates), custom fields and the enrolment
- * pattern. The first problem found is the row's error, naming its column.
+ * pattern. Every problem found is answered, each naming its column, so that one run shows all there is to fix.
  */
-export function readUserRow(row: CsvRow, context: RowContext): UserRow | RowError {
+export function readUserRow(row: CsvRow, context: RowContext): UserRow | RowError[] {
+  const problems: RowError[] = [];
   for (const column of ['username', 'firstname', 'lastname']) {
-    if (!row.value(column)) return { code: 'USERS_VALUE_MISSING', params: { column }, column };
+    if (!row.value(column)) problems.push({ code: 'USERS_VALUE_MISSING', params: { column }, column });
   }
-  const username = row.value('username')!.toLowerCase();
-  if (!USERNAME.test(username)) return { code: 'USERS_INVALID_USERNAME', params: { column: 'username', value: username }, column: 'username' };
+  const username = (row.value('username') ?? '').toLowerCase();
+  if (username && !USERNAME.test(username)) problems.push({ code: 'USERS_INVALID_USERNAME', params: { column: 'username', value: username }, column: 'username' });
   const mnethost = row.value('mnethostid');
-  if (mnethost && mnethost !== '1') return { code: 'USERS_REMOTE_HOST', params: { value: mnethost }, column: 'mnethostid' };
+  if (mnethost && mnethost !== '1') problems.push({ code: 'USERS_REMOTE_HOST', params: { value: mnethost }, column: 'mnethostid' });
 
   const profile: Record<string, string | number> = {};
   for (const field of TEXT_FIELDS) {
@@ -89,24 +90,22 @@ export function readUserRow(row: CsvRow, context: RowContext): UserRow | RowErro
     if (value) profile[field] = value;
   }
   if (profile.email !== undefined && !EMAIL.test(String(profile.email))) {
-    return { code: 'USERS_INVALID_EMAIL', params: { value: profile.email }, column: 'email' };
+    problems.push({ code: 'USERS_INVALID_EMAIL', params: { value: profile.email }, column: 'email' });
   }
-  const formatted = readFormattedFields(row, profile);
-  if (formatted) return formatted;
+  problems.push(...readFormattedFields(row, profile));
 
   const password = row.value('password');
   // SHA-512 crypt costs grow with the square of the length: a runaway value must not hold a core for minutes.
   if (password && password.length > MAX_PASSWORD) {
-    return { code: 'USERS_INVALID_VALUE', params: { column: 'password', value: `${password.slice(0, 12)}…`, expected: `at most ${MAX_PASSWORD} characters` }, column: 'password' };
+    problems.push({ code: 'USERS_INVALID_VALUE', params: { column: 'password', value: `${password.slice(0, 12)}…`, expected: `at most ${MAX_PASSWORD} characters` }, column: 'password' });
   }
-  const flags = readFlags(row);
-  if ('code' in flags) return flags;
+  const flags = readFlags(row, problems);
   const oldusername = row.value('oldusername')?.toLowerCase();
   if (oldusername && !USERNAME.test(oldusername)) {
-    return { code: 'USERS_INVALID_USERNAME', params: { column: 'oldusername', value: oldusername }, column: 'oldusername' };
+    problems.push({ code: 'USERS_INVALID_USERNAME', params: { column: 'oldusername', value: oldusername }, column: 'oldusername' });
   }
-  const enrolments = readEnrolments(row, context);
-  if (!Array.isArray(enrolments)) return enrolments as RowError;
+  const enrolments = readEnrolments(row, context, problems);
+  if (problems.length) return problems;
 
   const customFields: Record<string, string> = {};
   for (const shortname of context.profileFields) {
@@ -128,8 +127,9 @@ export function readUserRow(row: CsvRow, context: RowContext): UserRow | RowErro
   };
 }
 
-/** Country, language, time zone, auth and the numeric choices, normalised as Moodle stores them. */
-function readFormattedFields(row: CsvRow, profile: Record<string, string | number>): RowError | null {
+/** Country, language, time zone, auth and the numeric choices, normalised as Moodle stores them; the problems of those that are not. */
+function readFormattedFields(row: CsvRow, profile: Record<string, string | number>): RowError[] {
+  const problems: RowError[] = [];
   const invalid = (column: string, value: string, expected: string): RowError => ({
     code: 'USERS_INVALID_VALUE',
     params: { column, value, expected },
@@ -137,51 +137,51 @@ function readFormattedFields(row: CsvRow, profile: Record<string, string | numbe
   });
   const country = row.value('country');
   if (country) {
-    if (!/^[a-z]{2}$/i.test(country)) return invalid('country', country, 'a two-letter ISO country code such as FR');
-    profile.country = country.toUpperCase();
+    if (!/^[a-z]{2}$/i.test(country)) problems.push(invalid('country', country, 'a two-letter ISO country code such as FR'));
+    else profile.country = country.toUpperCase();
   }
   const lang = row.value('lang');
   if (lang) {
     const code = lang.toLowerCase().replace(/_utf8$/, '');
-    if (!/^[a-z]{2,3}(_[a-z0-9]+)*$/.test(code)) return invalid('lang', lang, 'a language code such as fr or en_us');
-    profile.lang = code;
+    if (!/^[a-z]{2,3}(_[a-z0-9]+)*$/.test(code)) problems.push(invalid('lang', lang, 'a language code such as fr or en_us'));
+    else profile.lang = code;
   }
   const timezone = row.value('timezone');
   if (timezone) {
-    if (timezone !== '99' && !isTimeZone(timezone)) return invalid('timezone', timezone, '99 (the site\'s) or a zone such as Europe/Paris');
-    profile.timezone = timezone;
+    if (timezone !== '99' && !isTimeZone(timezone)) problems.push(invalid('timezone', timezone, '99 (the site\'s) or a zone such as Europe/Paris'));
+    else profile.timezone = timezone;
   }
   const auth = row.value('auth');
   if (auth) {
-    if (!/^[a-z0-9_]+$/.test(auth)) return invalid('auth', auth, 'an authentication plugin name such as manual, ldap or cas');
-    profile.auth = auth;
+    if (!/^[a-z0-9_]+$/.test(auth)) problems.push(invalid('auth', auth, 'an authentication plugin name such as manual, ldap or cas'));
+    else profile.auth = auth;
   }
   for (const [field, allowed] of Object.entries(CHOICE_FIELDS)) {
     const value = row.value(field);
     if (!value) continue;
-    if (!allowed.includes(Number(value)) || !/^\d$/.test(value)) return invalid(field, value, allowed.join(', '));
-    profile[field] = Number(value);
+    if (!allowed.includes(Number(value)) || !/^\d$/.test(value)) problems.push(invalid(field, value, allowed.join(', ')));
+    else profile[field] = Number(value);
   }
-  return null;
+  return problems;
 }
 
-function readFlags(row: CsvRow): { suspended?: boolean; deleted: boolean } | RowError {
-  const flag = (column: string): boolean | undefined | RowError => {
+/** The yes/no columns; a value that is neither adds a problem. */
+function readFlags(row: CsvRow, problems: RowError[]): { suspended?: boolean; deleted: boolean } {
+  const flag = (column: string): boolean | undefined => {
     const value = row.value(column)?.toLowerCase();
     if (!value) return undefined;
     if (YES.has(value)) return true;
     if (NO.has(value)) return false;
-    return { code: 'USERS_INVALID_VALUE', params: { column, value, expected: '1 or 0 (yes or no)' }, column };
+    problems.push({ code: 'USERS_INVALID_VALUE', params: { column, value, expected: '1 or 0 (yes or no)' }, column });
+    return undefined;
   };
   const suspended = flag('suspended');
-  if (typeof suspended === 'object') return suspended;
   const deleted = flag('deleted');
-  if (typeof deleted === 'object') return deleted;
   return { ...(suspended === undefined ? {} : { suspended }), deleted: deleted ?? false };
 }
 
-/** Each N on its own (the original read `enrol1` for every N); a course left empty means nothing for that N. */
-function readEnrolments(row: CsvRow, context: RowContext): EnrolmentRequest[] | RowError {
+/** Each N on its own (the original read `enrol1` for every N); a course left empty means nothing for that N. A date that reads as none adds a problem. */
+function readEnrolments(row: CsvRow, context: RowContext, problems: RowError[]): EnrolmentRequest[] {
   const requests: EnrolmentRequest[] = [];
   for (const index of context.courseIndexes) {
     const course = row.value(`course${index}`);
@@ -195,8 +195,8 @@ function readEnrolments(row: CsvRow, context: RowContext): EnrolmentRequest[] | 
         continue;
       }
       const date = context.readDate(value);
-      if (date === null) return { code: 'USERS_INVALID_DATE', params: { column, value, forms: DATE_FORMS }, column };
-      dates.push(date);
+      if (date === null) problems.push({ code: 'USERS_INVALID_DATE', params: { column, value, forms: DATE_FORMS }, column });
+      dates.push(date ?? 0);
     }
     const optional = (name: string) => (row.value(`${name}${index}`) ? { [name]: row.value(`${name}${index}`)! } : {});
     requests.push({ index, course, ...optional('role'), ...optional('enrol'), ...optional('group'), start: dates[0]!, end: dates[1]! });
