@@ -43,6 +43,11 @@ export async function createRunRecord(
   return row.id;
 }
 
+/** The rows a running run has read so far (its other counters are written at its end). */
+export async function saveRunProgress(db: Kysely<Database>, id: number, rowsRead: number): Promise<void> {
+  await db.updateTable('ts_runs').set({ rows_read: rowsRead }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
 export async function markRunning(db: Kysely<Database>, id: number): Promise<void> {
   await db.updateTable('ts_runs').set({ status: 'running', started_at: Date.now() }).where('id', '=', id).execute();
 }

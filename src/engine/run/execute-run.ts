@@ -25,6 +25,7 @@ import { openRunMails, type RunMails } from './run-mails.js';
 import { recoverCrashedRun } from './crash-recovery.js';
 import { acquireLock } from '../../store/run-locks.js';
 import type { ProgressListener, RunUnit } from './progress.js';
+import { progressSaver } from './progress-saver.js';
 import { createRunRecord, finishRunRecord, markRunning, type RunStatus, type RunTrigger } from '../../store/run-records.js';
 import { RunReport } from './run-report.js';
 import { describeFailure, localized } from './run-failure.js';
@@ -208,8 +209,10 @@ async function readAndProcess(
       notice: (code, params = {}) => report.notice(table.header.line, code, params, true),
       sendMail: mails ? runMail(mails, counters) : null,
     };
+    const saveProgress = progressSaver(engine.store.db, runId);
     const record = async (outcomes: readonly RowOutcome[]) => {
       await recorder.record([...rejectedByReader.splice(0), ...outcomes]);
+      await saveProgress(counters.read);
       const progress = { runId, input, rowsDone: counters.read, unit: 'rows' as const, bytesDone: table.bytesRead, bytesTotal };
       options.onProgress?.(progress);
       engine.events.emit('progress', progress);

@@ -9,6 +9,7 @@ import type { Engine } from '../engine.js';
 import { absoluteAreaPath } from '../files/area-path.js';
 import type { RunCounters } from './counters.js';
 import type { ProgressListener } from './progress.js';
+import { progressSaver } from './progress-saver.js';
 import { describeFailure } from './run-failure.js';
 import type { RunReport } from './run-report.js';
 
@@ -40,10 +41,12 @@ export async function processArchive(engine: Engine, run: ArchiveRun, report: Ru
     try {
       const refused: EntryOutcome[] = [];
       // The last call says the archive is read to its end (its central directory is not counted by bytesRead).
+      const saveProgress = progressSaver(engine.store.db, runId);
       const record = async (outcomes: readonly EntryOutcome[], last = false) => {
         const ordered = [...refused.splice(0), ...outcomes].sort((a, b) => a.index - b.index);
         for (const outcome of ordered) counters.add(outcome);
         await report.entryOutcomes(ordered);
+        await saveProgress(counters.read);
         const progress = { runId, input, rowsDone: counters.read, unit: 'entries' as const, bytesDone: last ? bytesTotal : zip.bytesRead(), bytesTotal };
         run.onProgress?.(progress);
         engine.events.emit('progress', progress);

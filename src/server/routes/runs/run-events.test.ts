@@ -5,20 +5,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../../test/databases.js';
 import { waitForRun } from '../../../../test/run-waits.js';
 import { adminAndViewer, openTestService, type TestService } from '../../../../test/service-kit.js';
-import { createRunRecord, finishRunRecord, markRunning } from '../../../store/run-records.js';
+import { createRunRecord, finishRunRecord, markRunning, saveRunProgress } from '../../../store/run-records.js';
 
 interface ServerSentEvent {
   readonly event: string;
   readonly data: Record<string, unknown>;
 }
 
-/** Reads a server-sent event stream over a real socket until the server closes it. */
-function readEvents(url: string, cookie: string): Promise<{ status: number; type: string | undefined; events: ServerSentEvent[] }> {
+/** Reads a server-sent event stream over a real socket until the server closes it; `onText` sees what came so far. */
+function readEvents(url: string, cookie: string, onText?: (text: string) => void): Promise<{ status: number; type: string | undefined; events: ServerSentEvent[] }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { headers: { cookie, accept: 'text/event-stream' } }, (response) => {
       let text = '';
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        onText?.(text);
+      });
       response.on('end', () => {
         const events = text
           .split('\n\n')
@@ -82,19 +85,25 @@ for (const kind of DATABASES) {
       expect((await readEvents(`${address}/api/v1/runs/999/events`, admin.cookie)).status).toBe(404);
     });
 
-    it('ends the stream of a run another process executes once the store says it ended', async () => {
+    it('follows a run another process executes through the store: its saved progress, then its end', async () => {
       test = await openTestService(kind);
       const { viewer } = await adminAndViewer(test);
       const { db } = test.service.engine.store;
       const id = await createRunRecord(db, { processor: 'users', action: 'add', input: 'x.csv', trigger: 'schedule', simulate: false, owner: 'other-host:1:1' });
       await markRunning(db, id);
       const address = await test.app.listen({ port: 0, host: '127.0.0.1' });
-      const streaming = readEvents(`${address}/api/v1/runs/${id}/events`, viewer.cookie);
+      let sawProgress: () => void;
+      const progressed = new Promise<void>((resolve) => (sawProgress = resolve));
+      const streaming = readEvents(`${address}/api/v1/runs/${id}/events`, viewer.cookie, (text) => {
+        if (text.includes('"rowsDone":1500')) sawProgress();
+      });
       await new Promise((resolve) => setTimeout(resolve, 300));
+      await saveRunProgress(db, id, 1500);
+      await progressed;
       await finishRunRecord(db, id, { status: 'succeeded' });
       const stream = await streaming;
-      expect(stream.events.map((event) => event.event)).toEqual(['progress', 'end']);
-      expect(stream.events[1]!.data.run).toMatchObject({ id, status: 'succeeded' });
+      expect(stream.events.map((event) => [event.event, event.data.rowsDone])).toEqual([['progress', 0], ['progress', 1500], ['end', undefined]]);
+      expect(stream.events[2]!.data.run).toMatchObject({ id, status: 'succeeded' });
     });
   });
 }

@@ -74,10 +74,12 @@ export async function runEventsRoute(app: FastifyInstance, context: ServiceConte
     if (!record || FINISHED.has(record.status)) return end();
     send('progress', { rowsDone: context.live.progressOf(id)?.rowsDone ?? record.rows_read });
     if (record.owner !== engine.owner) {
-      // Its events fire in the process that runs it: only its end can be seen from here, in the store.
+      // Its events fire in the process that runs it: here the store tells its progress (saved every few seconds) and its end.
+      let rowsDone = record.rows_read;
       poll = setInterval(() => {
         void getRunRecord(engine.store.db, id).then((current) => {
-          if (!current || FINISHED.has(current.status)) void end();
+          if (!current || FINISHED.has(current.status)) return void end();
+          if (current.rows_read > rowsDone) send('progress', { rowsDone: (rowsDone = current.rows_read) });
         });
       }, FOREIGN_POLL_MS);
       poll.unref();
