@@ -39,7 +39,7 @@ import type {
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
 import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
-import type { MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
+import type { CourseReset, CourseResetDone, MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
 
 export * from './entities.js';
 export * from './picture-entities.js';
@@ -225,6 +225,14 @@ export interface Operations {
    * An unknown course is refused.
    */
   deleteCourses: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /**
+   * Resets courses, one after the other, as the reset file asks (spec 5.9). Where the capability
+   * `supportsFullCourseReset` is off, the reset is made of the port's operations (course-reset.ts: enrolments by role,
+   * groups, groupings) and answers what it removed; where it is on (Moodle), the platform resets the course whole
+   * (reset_course_userdata: events, grades, activities… too) and answers its own status lines. A refused part
+   * stops the course's reset with the reason; an unknown course is refused.
+   */
+  resetCourses: Operation<readonly CourseReset[], readonly ItemResult<CourseResetDone>[]>;
   /** Metacourse links held by courses or mirroring parent courses, by meta course then instance id. */
   findMetaLinks: Operation<MetaLinkQuery, readonly MetaLink[]>;
   /**
@@ -308,6 +316,7 @@ export const WRITES: Record<OperationKind, boolean> = {
   saveCourseSections: true,
   addEnrolInstances: true,
   deleteCourses: true,
+  resetCourses: true,
   findMetaLinks: false,
   addMetaLinks: true,
   removeMetaLinks: true,

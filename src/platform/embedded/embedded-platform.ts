@@ -30,6 +30,7 @@ import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './user-pictures.js';
 import { createUsers, findUsers } from './users.js';
+import { resetWithPortOperations } from '../course-reset.js';
 import { syncMetaCourses } from '../meta-sync.js';
 import { runFollowingMetaLinks, type InstanceCourses } from '../meta-follow.js';
 import { instanceFacts } from './enrolments.js';
@@ -43,6 +44,7 @@ const CAPABILITIES: Capabilities = {
   supportsCustomProfileFields: true,
   supportsPictures: true,
   supportsMbzTemplates: false,
+  supportsFullCourseReset: false,
   supportsExport: true,
 };
 
@@ -131,6 +133,8 @@ export class EmbeddedPlatform implements Platform {
       addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
       // Course deletion, reset, metacourses and categories.
       deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
+      // Made of the port's operations, run with their meta follow-up as a processor would run them.
+      resetCourses: (input) => resetWithPortOperations(this.run.bind(this), input),
       findMetaLinks: (input) => findMetaLinks(db, input),
       addMetaLinks: async (input) => {
         const results = await write((trx) => addMetaLinks(trx, input));

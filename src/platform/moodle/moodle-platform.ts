@@ -16,6 +16,7 @@ import { createGroups, deleteGroups, findGroups, updateGroups } from './groups.j
 import { addMetaLinks, findMetaLinks, removeMetaLinks, syncMetaEnrolments } from './meta-links.js';
 import { MOODLE_NOT_SUPPORTED } from './moodle-errors.js';
 import type { MoodleContext } from './moodle-context.js';
+import { resetCourses } from './plugin-courses.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './pictures.js';
 import { createProfileFields, findProfileFields } from './profile-fields.js';
 import { createCourses, findCategories, findCourses, findRoles, STANDARD_ROLES } from './references.js';
@@ -71,6 +72,7 @@ export class MoodlePlatform implements Platform {
       supportsCustomProfileFields: !this.#missing.has('findProfileFields'),
       supportsPictures: site.uploadfiles && !this.#missing.has('setUserPictures'),
       supportsMbzTemplates: false,
+      supportsFullCourseReset: true,
       supportsExport: false,
     };
     this.#handlers = {
@@ -130,6 +132,7 @@ export class MoodlePlatform implements Platform {
       saveCourseSections: (input) => saveCourseSections(ctx, input),
       addEnrolInstances: (input) => addEnrolInstances(ctx, input),
       deleteCourses: (input) => deleteCourses(ctx, input),
+      resetCourses: (input) => resetCourses(ctx, input),
       findMetaLinks: (input) => findMetaLinks(ctx, input),
       addMetaLinks: (input) => addMetaLinks(ctx, input),
       removeMetaLinks: (input) => removeMetaLinks(ctx, input),

@@ -150,6 +150,8 @@ export const OPERATION_FUNCTIONS: Record<OperationKind, readonly WsFunctionName[
   addEnrolInstances: ['local_toolsync_add_enrol_instances'],
   // Course deletion, reset, metacourses and category cleaning.
   deleteCourses: ['core_course_delete_courses'],
+  // Answered course by course: without local_toolsync_reset_course each row says it needs it, other files still run.
+  resetCourses: [],
   findMetaLinks: ['local_toolsync_get_enrol_instances'],
   addMetaLinks: ['enrol_meta_add_instances', 'local_toolsync_get_enrol_instances', 'local_toolsync_set_enrol_instances_status'],
   removeMetaLinks: ['enrol_meta_delete_instances', 'local_toolsync_get_enrol_instances'],
