@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine/engine.js';
 import { DATABASES, openTestEngine, openTestStore } from './databases.js';
 import { buildCourse } from './factories.js';
+import { DOUBLE_FUNCTIONS } from './moodle-double/moodle-double.js';
 import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
 import { csv, runFile } from './users-kit.js';
 
@@ -56,6 +57,39 @@ for (const kind of DATABASES) {
       expect(platform.client.counts.writes).toBeGreaterThan(0);
       expect(simulated.lines).toEqual(real.lines);
       expect(real.lines.length).toBeGreaterThan(4);
+    });
+
+    it('resets courses through local_toolsync_reset_course; simulated, it reads only; without the plugin each row names the function', async () => {
+      const { engine, platform } = await open(2);
+      const file = csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules;quiz_attempts',
+        'C1;student;all;grades;all;;yes;yes;no;-forum;1',
+        'C2;;;;;;;;;;');
+      const simulated = await runFile(engine, file, { action: 'courses/reset', name: 'resetcourses.csv', simulate: true });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      const real = await runFile(engine, file, { action: 'courses/reset', name: 'resetcourses.csv' });
+      expect(platform.client.counts.byFunction.get('local_toolsync_reset_course')).toBe(2);
+      // Moodle's account of what it reset comes with the real run only.
+      const main = (lines: readonly string[]) => lines.filter((line) => !/\[info\]/.test(line));
+      expect(simulated.lines).toEqual(real.lines.filter((line) => !/\] (General|Roles|Groups|Gradebook): /.test(line)));
+      expect(main(real.lines)).toEqual([
+        'line 2 [updated] Course C1 reset by the moodle platform: roles=student, groups=all, events, comments, blog_associations, local_roles, overrides, grades, quiz_attempts, modules=all -forum',
+        'line 3 [updated] Course C2 reset by the moodle platform: comments, blog_associations',
+      ]);
+      expect(real.lines).toContain('line 2 [info] General: Delete events');
+      expect(real.lines).toContain('line 2 [info] Gradebook: Delete all grades');
+
+      const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_reset_course');
+      const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
+      const withoutPlugin: Engine = { ...engine, platform: bare };
+      try {
+        const refused = await runFile(withoutPlugin, csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules', 'C1;;;;;;yes;;;'),
+          { action: 'courses/reset', name: 'resetcourses.csv' });
+        expect(refused.lines).toEqual([
+          'line 2 [error] Course C1: the reset stopped, refused by the platform: This needs local_toolsync_reset_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
+        ]);
+      } finally {
+        await bare.close();
+      }
     });
 
     it('gives the same report lines on Moodle as on the embedded store', async () => {
