@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine/engine.js';
 import { DATABASES, openTestEngine, openTestStore } from './databases.js';
-import { buildCourse } from './factories.js';
+import { buildCategory, buildCourse } from './factories.js';
+import { deleteEmptyCategories, findEmptyCategories } from '../src/engine/courses/clean-categories.js';
+import { SimulatedPlatform } from '../src/platform/simulated-platform.js';
 import { DOUBLE_FUNCTIONS } from './moodle-double/moodle-double.js';
 import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
 import { csv, runFile } from './users-kit.js';
+
+async function drain(pages: AsyncIterable<unknown>): Promise<void> {
+  for await (const _page of pages) { /* reading is the point */ }
+}
 
 /** Reads of the web services (everything else writes). */
 const READ = /^(core_webservice_get_site_info|core_\w+_get_\w+|core_cohort_search_cohorts|local_toolsync_get_\w+)$/;
@@ -90,6 +96,34 @@ for (const kind of DATABASES) {
       } finally {
         await bare.close();
       }
+    });
+
+    it('finds and deletes empty categories with lookups alone (Moodle has no export), simulated with reads only', async () => {
+      const base = await openTestEngine(kind);
+      const platform = new MoodleOverDouble(base.store, { exportsState: false });
+      const engine: Engine = { ...base, platform, close: async () => { await platform.close(); await base.close(); } };
+      engines.push(engine);
+      const a = await buildCategory(engine.store, { name: 'A' });
+      const b = await buildCategory(engine.store, { name: 'B' });
+      const b1 = await buildCategory(engine.store, { name: 'B1', parent: b });
+      const c = await buildCategory(engine.store, { name: 'C' });
+      await buildCourse(engine.store, { shortname: 'IN-C', category: c });
+      await expect(drain(platform.exportEntity('categories'))).rejects.toThrow();
+      const paths = (list: readonly { path: string }[]) => list.map((category) => category.path);
+      expect(paths(await findEmptyCategories(engine, { ignoreEmptySubcategories: true }))).toEqual(['A', 'B / B1', 'B']);
+
+      // Simulated: the overlay decides from lookups (B holds B1 until B1 is gone), and Moodle gets no write.
+      const simulated: Engine = { ...engine, platform: new SimulatedPlatform(platform) };
+      const preview = await deleteEmptyCategories(simulated, { ignoreEmptySubcategories: true });
+      expect(preview.map(({ category, result }) => [category.path, result.ok])).toEqual([['A', true], ['B / B1', true], ['B', true]]);
+      const refused = await simulated.platform.run('deleteCategories', [c, 999]);
+      expect(refused.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['PLATFORM_CATEGORY_NOT_EMPTY', 'PLATFORM_CATEGORY_NOT_FOUND']);
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      expect(await findEmptyCategories(simulated)).toEqual([]);
+
+      const deleted = await deleteEmptyCategories(engine, { ignoreEmptySubcategories: true });
+      expect(deleted.map(({ category, result }) => [category.id, result.ok])).toEqual([[a, true], [b1, true], [b, true]]);
+      expect((await platform.run('findCategories', { by: { id: [a, b, b1, c].map(String) } })).map((category) => category.name)).toEqual(['C']);
     });
 
     it('gives the same report lines on Moodle as on the embedded store', async () => {

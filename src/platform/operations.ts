@@ -46,6 +46,11 @@ export * from './picture-entities.js';
 export * from './course-record.js';
 export * from './course-upkeep-entities.js';
 
+/** What courses are looked up by. */
+export type CourseLookupField = 'id' | 'idnumber' | 'shortname' | 'category';
+/** What categories are looked up by. */
+export type CategoryLookupField = 'id' | 'idnumber' | 'name' | 'parent';
+
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
   readonly input: Input;
@@ -61,15 +66,15 @@ export interface Operations {
   /** Every user matching one of the values, each once, in no particular order. */
   findUsers: Operation<FindUsers, readonly PlatformUser[]>;
   createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
-  /** Courses by id, idnumber or shortname (shortnames compare exactly, as Moodle's unique index does). */
-  findCourses: Operation<FindBy<'id' | 'idnumber' | 'shortname'>, readonly PlatformCourse[]>;
+  /** Courses by id, idnumber, shortname (compared exactly, as Moodle's unique index does) or category id. */
+  findCourses: Operation<FindBy<CourseLookupField>, readonly PlatformCourse[]>;
   /**
    * Creates courses, each with a manual enrolment instance (as Moodle does); a taken shortname, a taken
    * non-empty idnumber or an unknown category is refused.
    */
   createCourses: Operation<readonly NewCourse[], readonly ItemResult<{ readonly id: number }>[]>;
-  /** Categories by id, idnumber or name (a name may match several categories). */
-  findCategories: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCategory[]>;
+  /** Categories by id, idnumber, name (a name may match several categories) or parent id (0: the top level). */
+  findCategories: Operation<FindBy<CategoryLookupField>, readonly PlatformCategory[]>;
   /** Roles by id or shortname. */
   findRoles: Operation<FindBy<'id' | 'shortname'>, readonly PlatformRole[]>;
   /** Cohorts by id, idnumber or name, in every context. */
