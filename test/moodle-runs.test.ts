@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine/engine.js';
 import { DATABASES, openTestEngine, openTestStore } from './databases.js';
@@ -124,6 +126,52 @@ for (const kind of DATABASES) {
       const deleted = await deleteEmptyCategories(engine, { ignoreEmptySubcategories: true });
       expect(deleted.map(({ category, result }) => [category.id, result.ok])).toEqual([[a, true], [b1, true], [b, true]]);
       expect((await platform.run('findCategories', { by: { id: [a, b, b1, c].map(String) } })).map((category) => category.name)).toEqual(['C']);
+    });
+
+    it('creates courses from .mbz templates of the command file area through local_toolsync_restore_course, then writes the row values', async () => {
+      const { engine, platform } = await open(1);
+      await engine.settings.save({ courses_forceupdate: true, courses_template_mode: '1' });
+      mkdirSync(join(engine.folder.files, 'templates'));
+      const mbz = new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]);
+      writeFileSync(join(engine.folder.files, 'templates', 'algebra.mbz'), mbz);
+      const file = csv('shortname;fullname;idnumber;summary;template;topic1',
+        'NEW1;New one;N-1;From the backup;templates/algebra.mbz;Week one|First',
+        'NEW2;New two;;;templates/missing.mbz;',
+        'C1;Course 1;;;templates/algebra.mbz;',
+        'NEW3;Twice;;;templates/algebra.mbz;');
+      const simulated = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv', simulate: true });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      const real = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv' });
+      expect(simulated.lines).toEqual(real.lines);
+      expect(real.lines).toEqual([
+        'line 2 [created] Course [NEW1] New one has been created in category Miscellaneous on template templates/algebra.mbz.',
+        'line 2 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
+        'line 2 [info] Sections written: topic1',
+        'line 3 [error] column template: no backup file templates/missing.mbz in the command file area; a .mbz template is read from there, by its path in the area (such as templates/course.mbz)',
+        'line 4 [error] column template: templates/algebra.mbz is a Moodle backup (.mbz), which restores into a new course only; to add a template’s content to the existing course C1, name a template course by its shortname',
+        'line 5 [created] Course [NEW3] Twice has been created in category Miscellaneous on template templates/algebra.mbz.',
+        'line 5 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
+      ]);
+      // Each restore uploads the file to a draft area first (webservice/upload.php), then restores it.
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'upload.php')).toHaveLength(2);
+      expect(platform.client.counts.byFunction.get('local_toolsync_restore_course')).toBe(2);
+      const created = await engine.store.db.selectFrom('lms_course').select(['shortname', 'fullname', 'idnumber', 'summary']).where('shortname', 'in', ['NEW1', 'NEW3']).orderBy('id').execute();
+      expect(created).toEqual([
+        { shortname: 'NEW1', fullname: 'New one', idnumber: 'N-1', summary: 'From the backup' },
+        { shortname: 'NEW3', fullname: 'Twice', idnumber: '', summary: expect.any(String) },
+      ]);
+
+      const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_restore_course');
+      const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
+      try {
+        const refused = await runFile({ ...engine, platform: bare }, csv('shortname;fullname;template', 'NEW4;Four;templates/algebra.mbz'),
+          { action: 'courses/create', name: 'uploadcourses.csv' });
+        expect(refused.lines).toEqual([
+          'line 2 [error] create course [NEW4]: refused by the platform: This needs local_toolsync_restore_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
+        ]);
+      } finally {
+        await bare.close();
+      }
     });
 
     it('gives the same report lines on Moodle as on the embedded store', async () => {

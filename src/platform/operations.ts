@@ -38,7 +38,7 @@ import type {
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
-import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
+import type { CourseChange, CourseRecord, CourseRestore, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
 import type { CourseReset, CourseResetDone, MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
 
 export * from './entities.js';
@@ -219,6 +219,12 @@ export interface Operations {
   findCourseSections: Operation<{ readonly courseIds: readonly number[] }, readonly CourseSection[]>;
   /** Writes sections of courses (see SectionsChange); an unknown course is refused. */
   saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
+  /**
+   * Restores Moodle backups (`.mbz`) into new courses, one at a time, named as given (the backup's own names are
+   * replaced); a taken shortname is refused. Only where the capability `supportsMbzTemplates` is on (Moodle, through
+   * the companion plugin); elsewhere every item is refused.
+   */
+  restoreCourses: Operation<readonly CourseRestore[], readonly ItemResult<{ readonly id: number }>[]>;
   /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
   addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
 
@@ -319,6 +325,7 @@ export const WRITES: Record<OperationKind, boolean> = {
   createCategories: true,
   findCourseSections: false,
   saveCourseSections: true,
+  restoreCourses: true,
   addEnrolInstances: true,
   deleteCourses: true,
   resetCourses: true,

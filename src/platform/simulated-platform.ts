@@ -1,5 +1,6 @@
 import type { Capabilities } from './capabilities.js';
 import { resetWithPortOperations } from './course-reset.js';
+import { reject } from './embedded/rejections.js';
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
@@ -128,6 +129,10 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
+      // A restored course, as far as the port can tell before Moodle reads the backup: a new course of that name.
+      restoreCourses: async (input) => real.capabilities.supportsMbzTemplates
+        ? records.createCourses(input.map(({ fullname, shortname, categoryId }) => ({ fullname, shortname, categoryId })))
+        : input.map((item) => reject.backupNotRestorable(item.filename)),
       // Course deletion (with what the course holds), metacourses, grouping unbinding, empty categories.
       deleteCourses: (input) => upkeep.deleteCourses(input),
       // A reset through the overlays, as the embedded platform makes it (on Moodle too: the part the port holds is

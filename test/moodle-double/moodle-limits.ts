@@ -17,8 +17,6 @@ export const MOODLE_LIMITS: Readonly<Record<string, string>> = {
   // Processors.
   'stores every optional column, and rejects a bad value of each with the column and the form expected':
     'core_course_create_courses takes no marker nor legacyfiles (4.4): a course giving them non-zero is refused, naming them',
-  'creates a course on a template: its settings, sections, groups, groupings and methods, never its users; then the row values':
-    'core Moodle has no web service restoring a .mbz (4.4) and the port has no operation for local_toolsync_restore_course: the .mbz row is refused naming the Moodle platform',
   'hashes passwords as Moodle 5 does, keeps *NOPASS*, and finds an unchanged password unchanged':
     'Moodle cannot tell whether a password is unchanged: it is sent again and reported as changed',
   'generates a password for a new account without one when asked, never for an existing account':

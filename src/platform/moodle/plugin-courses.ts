@@ -1,6 +1,6 @@
 import { reject } from '../embedded/rejections.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
-import type { CourseReset, CourseResetDone, CourseResetOptions, ResetStatusLine } from '../operations.js';
+import type { CourseReset, CourseResetDone, CourseResetOptions, CourseRestore, ResetStatusLine } from '../operations.js';
 import { needsPlugin } from './plugin-items.js';
 import type { MoodleContext } from './moodle-context.js';
 import { MoodleException } from './ws-exception.js';
@@ -63,15 +63,6 @@ export async function resetCourses(ctx: MoodleContext, resets: readonly CourseRe
     }
   }
   return results;
-}
-
-/** A new course restored from a .mbz backup. */
-export interface CourseRestore {
-  readonly filename: string;
-  readonly content: Uint8Array;
-  readonly categoryId: number;
-  readonly fullname: string;
-  readonly shortname: string;
 }
 
 /** Uploads each .mbz (webservice/upload.php), then restores it into a new course, one at a time. */

@@ -148,6 +148,8 @@ export const OPERATION_FUNCTIONS: Record<OperationKind, readonly WsFunctionName[
   findCourseSections: ['local_toolsync_get_course_sections'],
   saveCourseSections: ['local_toolsync_save_course_sections'],
   addEnrolInstances: ['local_toolsync_add_enrol_instances'],
+  // Answered course by course: without local_toolsync_restore_course (or uploads) each .mbz row says what it needs.
+  restoreCourses: [],
   // Course deletion, reset, metacourses and category cleaning.
   deleteCourses: ['core_course_delete_courses'],
   // Answered course by course: without local_toolsync_reset_course each row says it needs it, other files still run.
