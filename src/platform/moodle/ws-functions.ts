@@ -20,8 +20,6 @@ export const WS_FUNCTIONS = {
   core_course_update_courses: { capabilities: ['moodle/course:update', 'moodle/course:changefullname', 'moodle/course:changeshortname', 'moodle/course:changeidnumber', 'moodle/course:changesummary', 'moodle/course:changecategory', 'moodle/course:visibility'] },
   core_course_delete_courses: { capabilities: ['moodle/course:delete'] },
   core_course_create_categories: { capabilities: ['moodle/category:manage'] },
-  core_course_duplicate_course: { capabilities: ['moodle/course:create', 'moodle/backup:backupcourse', 'moodle/restore:restorecourse'] },
-  core_course_import_course: { capabilities: ['moodle/backup:backuptargetimport', 'moodle/restore:restoretargetimport'] },
   core_course_get_categories: { capabilities: ['moodle/category:viewhiddencategories', 'moodle/category:manage'] },
   enrol_manual_enrol_users: { capabilities: ['enrol/manual:enrol', 'moodle/role:assign'] },
   enrol_meta_add_instances: { capabilities: ['moodle/course:enrolconfig', 'enrol/meta:config', 'enrol/meta:selectaslinked'] },
