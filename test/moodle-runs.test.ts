@@ -1,9 +1,18 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../src/engine/engine.js';
 import { DATABASES, openTestEngine, openTestStore } from './databases.js';
-import { buildCourse } from './factories.js';
+import { buildCategory, buildCourse } from './factories.js';
+import { deleteEmptyCategories, findEmptyCategories } from '../src/engine/courses/clean-categories.js';
+import { SimulatedPlatform } from '../src/platform/simulated-platform.js';
+import { DOUBLE_FUNCTIONS } from './moodle-double/moodle-double.js';
 import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
 import { csv, runFile } from './users-kit.js';
+
+async function drain(pages: AsyncIterable<unknown>): Promise<void> {
+  for await (const _page of pages) { /* reading is the point */ }
+}
 
 /** Reads of the web services (everything else writes). */
 const READ = /^(core_webservice_get_site_info|core_\w+_get_\w+|core_cohort_search_cohorts|local_toolsync_get_\w+)$/;
@@ -56,6 +65,113 @@ for (const kind of DATABASES) {
       expect(platform.client.counts.writes).toBeGreaterThan(0);
       expect(simulated.lines).toEqual(real.lines);
       expect(real.lines.length).toBeGreaterThan(4);
+    });
+
+    it('resets courses through local_toolsync_reset_course; simulated, it reads only; without the plugin each row names the function', async () => {
+      const { engine, platform } = await open(2);
+      const file = csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules;quiz_attempts',
+        'C1;student;all;grades;all;;yes;yes;no;-forum;1',
+        'C2;;;;;;;;;;');
+      const simulated = await runFile(engine, file, { action: 'courses/reset', name: 'resetcourses.csv', simulate: true });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      const real = await runFile(engine, file, { action: 'courses/reset', name: 'resetcourses.csv' });
+      expect(platform.client.counts.byFunction.get('local_toolsync_reset_course')).toBe(2);
+      // Moodle's account of what it reset comes with the real run only.
+      const main = (lines: readonly string[]) => lines.filter((line) => !/\[info\]/.test(line));
+      expect(simulated.lines).toEqual(real.lines.filter((line) => !/\] (General|Roles|Groups|Gradebook): /.test(line)));
+      expect(main(real.lines)).toEqual([
+        'line 2 [updated] Course C1 reset by the moodle platform: roles=student, groups=all, events, comments, blog_associations, local_roles, overrides, grades, quiz_attempts, modules=all -forum',
+        'line 3 [updated] Course C2 reset by the moodle platform: comments, blog_associations',
+      ]);
+      expect(real.lines).toContain('line 2 [info] General: Delete events');
+      expect(real.lines).toContain('line 2 [info] Gradebook: Delete all grades');
+
+      const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_reset_course');
+      const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
+      const withoutPlugin: Engine = { ...engine, platform: bare };
+      try {
+        const refused = await runFile(withoutPlugin, csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules', 'C1;;;;;;yes;;;'),
+          { action: 'courses/reset', name: 'resetcourses.csv' });
+        expect(refused.lines).toEqual([
+          'line 2 [error] Course C1: the reset stopped, refused by the platform: This needs local_toolsync_reset_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
+        ]);
+      } finally {
+        await bare.close();
+      }
+    });
+
+    it('finds and deletes empty categories with lookups alone (Moodle has no export), simulated with reads only', async () => {
+      const base = await openTestEngine(kind);
+      const platform = new MoodleOverDouble(base.store, { exportsState: false });
+      const engine: Engine = { ...base, platform, close: async () => { await platform.close(); await base.close(); } };
+      engines.push(engine);
+      const a = await buildCategory(engine.store, { name: 'A' });
+      const b = await buildCategory(engine.store, { name: 'B' });
+      const b1 = await buildCategory(engine.store, { name: 'B1', parent: b });
+      const c = await buildCategory(engine.store, { name: 'C' });
+      await buildCourse(engine.store, { shortname: 'IN-C', category: c });
+      await expect(drain(platform.exportEntity('categories'))).rejects.toThrow();
+      const paths = (list: readonly { path: string }[]) => list.map((category) => category.path);
+      expect(paths(await findEmptyCategories(engine, { ignoreEmptySubcategories: true }))).toEqual(['A', 'B / B1', 'B']);
+
+      // Simulated: the overlay decides from lookups (B holds B1 until B1 is gone), and Moodle gets no write.
+      const simulated: Engine = { ...engine, platform: new SimulatedPlatform(platform) };
+      const preview = await deleteEmptyCategories(simulated, { ignoreEmptySubcategories: true });
+      expect(preview.map(({ category, result }) => [category.path, result.ok])).toEqual([['A', true], ['B / B1', true], ['B', true]]);
+      const refused = await simulated.platform.run('deleteCategories', [c, 999]);
+      expect(refused.map((result) => (result.ok ? 'ok' : result.error.code))).toEqual(['PLATFORM_CATEGORY_NOT_EMPTY', 'PLATFORM_CATEGORY_NOT_FOUND']);
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      expect(await findEmptyCategories(simulated)).toEqual([]);
+
+      const deleted = await deleteEmptyCategories(engine, { ignoreEmptySubcategories: true });
+      expect(deleted.map(({ category, result }) => [category.id, result.ok])).toEqual([[a, true], [b1, true], [b, true]]);
+      expect((await platform.run('findCategories', { by: { id: [a, b, b1, c].map(String) } })).map((category) => category.name)).toEqual(['C']);
+    });
+
+    it('creates courses from .mbz templates of the command file area through local_toolsync_restore_course, then writes the row values', async () => {
+      const { engine, platform } = await open(1);
+      await engine.settings.save({ courses_forceupdate: true, courses_template_mode: '1' });
+      mkdirSync(join(engine.folder.files, 'templates'));
+      const mbz = new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3]);
+      writeFileSync(join(engine.folder.files, 'templates', 'algebra.mbz'), mbz);
+      const file = csv('shortname;fullname;idnumber;summary;template;topic1',
+        'NEW1;New one;N-1;From the backup;templates/algebra.mbz;Week one|First',
+        'NEW2;New two;;;templates/missing.mbz;',
+        'C1;Course 1;;;templates/algebra.mbz;',
+        'NEW3;Twice;;;templates/algebra.mbz;');
+      const simulated = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv', simulate: true });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      const real = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv' });
+      expect(simulated.lines).toEqual(real.lines);
+      expect(real.lines).toEqual([
+        'line 2 [created] Course [NEW1] New one has been created in category Miscellaneous on template templates/algebra.mbz.',
+        'line 2 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
+        'line 2 [info] Sections written: topic1',
+        'line 3 [error] column template: no backup file templates/missing.mbz in the command file area; a .mbz template is read from there, by its path in the area (such as templates/course.mbz)',
+        'line 4 [error] column template: templates/algebra.mbz is a Moodle backup (.mbz), which restores into a new course only; to add a template’s content to the existing course C1, name a template course by its shortname',
+        'line 5 [created] Course [NEW3] Twice has been created in category Miscellaneous on template templates/algebra.mbz.',
+        'line 5 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
+      ]);
+      // Each restore uploads the file to a draft area first (webservice/upload.php), then restores it.
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'upload.php')).toHaveLength(2);
+      expect(platform.client.counts.byFunction.get('local_toolsync_restore_course')).toBe(2);
+      const created = await engine.store.db.selectFrom('lms_course').select(['shortname', 'fullname', 'idnumber', 'summary']).where('shortname', 'in', ['NEW1', 'NEW3']).orderBy('id').execute();
+      expect(created).toEqual([
+        { shortname: 'NEW1', fullname: 'New one', idnumber: 'N-1', summary: 'From the backup' },
+        { shortname: 'NEW3', fullname: 'Twice', idnumber: '', summary: expect.any(String) },
+      ]);
+
+      const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_restore_course');
+      const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
+      try {
+        const refused = await runFile({ ...engine, platform: bare }, csv('shortname;fullname;template', 'NEW4;Four;templates/algebra.mbz'),
+          { action: 'courses/create', name: 'uploadcourses.csv' });
+        expect(refused.lines).toEqual([
+          'line 2 [error] create course [NEW4]: refused by the platform: This needs local_toolsync_restore_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
+        ]);
+      } finally {
+        await bare.close();
+      }
     });
 
     it('gives the same report lines on Moodle as on the embedded store', async () => {

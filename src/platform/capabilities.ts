@@ -8,6 +8,12 @@ export interface Capabilities {
   readonly supportsPictures: boolean;
   /** Courses can be restored from `.mbz` backup files. */
   readonly supportsMbzTemplates: boolean;
+  /**
+   * A course reset resets everything Moodle's reset_course_userdata does (events, notes, grades, activities…), and
+   * `resetCourses` answers the platform's own account of it; without it, only what the port holds (enrolments by
+   * role, groups, groupings) can be reset, and the rest is reported as not kept.
+   */
+  readonly supportsFullCourseReset: boolean;
   /** Every entity can be listed for export. */
   readonly supportsExport: boolean;
 }

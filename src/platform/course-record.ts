@@ -107,3 +107,13 @@ export interface NewEnrolInstance {
   /** Role given by the instance; 0 for the method's default (student for self, none for guest). */
   readonly roleId?: number;
 }
+
+/** A new course restored from a Moodle backup (`.mbz`): the file, where the course goes, and its names. */
+export interface CourseRestore {
+  /** The file's name (Moodle keeps it in the draft area it restores from). */
+  readonly filename: string;
+  readonly content: Uint8Array;
+  readonly categoryId: number;
+  readonly fullname: string;
+  readonly shortname: string;
+}

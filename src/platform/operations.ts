@@ -38,13 +38,18 @@ import type {
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
-import type { CourseChange, CourseRecord, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
-import type { MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
+import type { CourseChange, CourseRecord, CourseRestore, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
+import type { CourseReset, CourseResetDone, MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
 
 export * from './entities.js';
 export * from './picture-entities.js';
 export * from './course-record.js';
 export * from './course-upkeep-entities.js';
+
+/** What courses are looked up by. */
+export type CourseLookupField = 'id' | 'idnumber' | 'shortname' | 'category';
+/** What categories are looked up by. */
+export type CategoryLookupField = 'id' | 'idnumber' | 'name' | 'parent';
 
 /** Input and output of one operation. */
 interface Operation<Input, Output> {
@@ -61,15 +66,15 @@ export interface Operations {
   /** Every user matching one of the values, each once, in no particular order. */
   findUsers: Operation<FindUsers, readonly PlatformUser[]>;
   createUsers: Operation<readonly NewUser[], readonly ItemResult<{ readonly id: number }>[]>;
-  /** Courses by id, idnumber or shortname (shortnames compare exactly, as Moodle's unique index does). */
-  findCourses: Operation<FindBy<'id' | 'idnumber' | 'shortname'>, readonly PlatformCourse[]>;
+  /** Courses by id, idnumber, shortname (compared exactly, as Moodle's unique index does) or category id. */
+  findCourses: Operation<FindBy<CourseLookupField>, readonly PlatformCourse[]>;
   /**
    * Creates courses, each with a manual enrolment instance (as Moodle does); a taken shortname, a taken
    * non-empty idnumber or an unknown category is refused.
    */
   createCourses: Operation<readonly NewCourse[], readonly ItemResult<{ readonly id: number }>[]>;
-  /** Categories by id, idnumber or name (a name may match several categories). */
-  findCategories: Operation<FindBy<'id' | 'idnumber' | 'name'>, readonly PlatformCategory[]>;
+  /** Categories by id, idnumber, name (a name may match several categories) or parent id (0: the top level). */
+  findCategories: Operation<FindBy<CategoryLookupField>, readonly PlatformCategory[]>;
   /** Roles by id or shortname. */
   findRoles: Operation<FindBy<'id' | 'shortname'>, readonly PlatformRole[]>;
   /** Cohorts by id, idnumber or name, in every context. */
@@ -214,6 +219,12 @@ export interface Operations {
   findCourseSections: Operation<{ readonly courseIds: readonly number[] }, readonly CourseSection[]>;
   /** Writes sections of courses (see SectionsChange); an unknown course is refused. */
   saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
+  /**
+   * Restores Moodle backups (`.mbz`) into new courses, one at a time, named as given (the backup's own names are
+   * replaced); a taken shortname is refused. Only where the capability `supportsMbzTemplates` is on (Moodle, through
+   * the companion plugin); elsewhere every item is refused.
+   */
+  restoreCourses: Operation<readonly CourseRestore[], readonly ItemResult<{ readonly id: number }>[]>;
   /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
   addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
 
@@ -225,6 +236,14 @@ export interface Operations {
    * An unknown course is refused.
    */
   deleteCourses: Operation<readonly number[], readonly ItemResult<null>[]>;
+  /**
+   * Resets courses, one after the other, as the reset file asks (spec 5.9). Where the capability
+   * `supportsFullCourseReset` is off, the reset is made of the port's operations (course-reset.ts: enrolments by role,
+   * groups, groupings) and answers what it removed; where it is on (Moodle), the platform resets the course whole
+   * (reset_course_userdata: events, grades, activities… too) and answers its own status lines. A refused part
+   * stops the course's reset with the reason; an unknown course is refused.
+   */
+  resetCourses: Operation<readonly CourseReset[], readonly ItemResult<CourseResetDone>[]>;
   /** Metacourse links held by courses or mirroring parent courses, by meta course then instance id. */
   findMetaLinks: Operation<MetaLinkQuery, readonly MetaLink[]>;
   /**
@@ -306,8 +325,10 @@ export const WRITES: Record<OperationKind, boolean> = {
   createCategories: true,
   findCourseSections: false,
   saveCourseSections: true,
+  restoreCourses: true,
   addEnrolInstances: true,
   deleteCourses: true,
+  resetCourses: true,
   findMetaLinks: false,
   addMetaLinks: true,
   removeMetaLinks: true,

@@ -1,3 +1,6 @@
+import type { Capabilities } from './capabilities.js';
+import { resetWithPortOperations } from './course-reset.js';
+import { reject } from './embedded/rejections.js';
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
@@ -37,7 +40,6 @@ import { runFollowingMetaLinks, type InstanceCourses } from './meta-follow.js';
  */
 export class SimulatedPlatform implements Platform {
   readonly name: string;
-  readonly capabilities;
   readonly #real: Platform;
   readonly #handlers: OperationHandlers;
   readonly #instanceCourses: InstanceCourses;
@@ -45,7 +47,6 @@ export class SimulatedPlatform implements Platform {
   constructor(real: Platform) {
     this.#real = real;
     this.name = real.name;
-    this.capabilities = real.capabilities;
     const fields = new ProfileFieldOverlay(real);
     const users = new UserOverlay(real, fields);
     // Deleting a cohort takes its cohort instances with it: the cohort overlay hands them to the enrolment overlay.
@@ -128,8 +129,15 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
+      // A restored course, as far as the port can tell before Moodle reads the backup: a new course of that name.
+      restoreCourses: async (input) => real.capabilities.supportsMbzTemplates
+        ? records.createCourses(input.map(({ fullname, shortname, categoryId }) => ({ fullname, shortname, categoryId })))
+        : input.map((item) => reject.backupNotRestorable(item.filename)),
       // Course deletion (with what the course holds), metacourses, grouping unbinding, empty categories.
       deleteCourses: (input) => upkeep.deleteCourses(input),
+      // A reset through the overlays, as the embedded platform makes it (on Moodle too: the part the port holds is
+      // what later rows read; the rest, Moodle's alone, cannot be previewed).
+      resetCourses: (input) => resetWithPortOperations(this.run.bind(this), input),
       findMetaLinks: (input) => upkeep.findMetaLinks(input),
       addMetaLinks: async (input) => {
         const results = await upkeep.addMetaLinks(input);
@@ -141,6 +149,11 @@ export class SimulatedPlatform implements Platform {
       unassignGroupings: (input) => groupings.unassignGroupings(input),
       deleteCategories: (input) => categories.deleteCategories(input),
     };
+  }
+
+  /** The real platform's, read when asked: a Moodle knows its own once it has answered. */
+  get capabilities(): Capabilities {
+    return this.#real.capabilities;
   }
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {

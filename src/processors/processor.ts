@@ -90,6 +90,11 @@ export interface ProcessorContext {
   readonly input: string;
   /** The columns of the file's header, in order. */
   readonly columns: readonly string[];
+  /**
+   * A file of the command file area a row names (a course template's `.mbz`), by its path there; null when there is
+   * none. The processor never sees the disk: the engine reads the file.
+   */
+  readAreaFile(path: string): Promise<Uint8Array | null>;
   /** A report line about the whole file rather than a row (a profile field created once for the run…). */
   notice(code: string, params?: Readonly<Record<string, string | number>>): Promise<void>;
   /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/store/schema.js';
 import { checkKeys, int, listOf, scalarsOf, text, type WsFunctionHandler } from './double-env.js';
-import { invalidParameter, missingRecord, moodleException } from './moodle-exceptions.js';
+import { invalidParameter, missingRecord } from './moodle-exceptions.js';
 
 type Db = Kysely<Database>;
 
@@ -78,32 +78,8 @@ const createCategories: WsFunctionHandler = async (params, env) => {
   });
 };
 
-/** core_course_duplicate_course: a new course from a template (the double copies the course row, not its content). */
-const duplicateCourse: WsFunctionHandler = async (params, env) => {
-  const template = await env.store.db.selectFrom('lms_course').selectAll().where('id', '=', int(params.courseid, 'courseid')).executeTakeFirst();
-  if (!template) throw missingRecord('course');
-  const shortname = text(params.shortname);
-  if (await env.store.db.selectFrom('lms_course').select('id').where('shortname', '=', shortname).executeTakeFirst()) {
-    throw moodleException('shortnametaken', `Short name is already used for another course (${shortname})`);
-  }
-  const [created] = await env.platform.run('createCourses', [{
-    fullname: text(params.fullname), shortname, categoryId: int(params.categoryid, 'categoryid'), summary: template.summary, format: template.format,
-    visible: text(params.visible) !== '0',
-  }]);
-  if (!created?.ok) throw invalidParameter(created ? created.error.message : 'no course');
-  return { id: created.value.id, shortname };
-};
-
-/** core_course_import_course: both courses must exist (the double imports no content). */
-const importCourse: WsFunctionHandler = async (params, env) => {
-  for (const key of ['importfrom', 'importto'] as const) if (!(await courseExists(env.store.db, int(params[key], key)))) throw missingRecord('course');
-  return null;
-};
-
 export const CORE_COURSE_WRITE_FUNCTIONS: Record<string, WsFunctionHandler> = {
   core_course_update_courses: updateCourses,
   core_course_delete_courses: deleteCourses,
   core_course_create_categories: createCategories,
-  core_course_duplicate_course: duplicateCourse,
-  core_course_import_course: importCourse,
 };

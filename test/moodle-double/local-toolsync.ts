@@ -21,6 +21,61 @@ function items<T>(results: readonly ItemResult<T>[], value: (value: T) => object
 
 const ints = (params: Record<string, PhpValue>, name: string) => scalarsOf(params, name, false).map((value) => int(value, name));
 
+/** reset_course_userdata's status lines for what the options ask, in its order, with Moodle's English strings. */
+const RESET_LINES: readonly (readonly [option: string, component: string, item: string])[] = [
+  ['reset_events', 'General', 'Delete events'],
+  ['reset_notes', 'General', 'Delete all notes'],
+  ['delete_blog_associations', 'General', 'Delete blog associations'],
+  ['reset_completion', 'General', 'Delete completion data'],
+  ['reset_roles_overrides', 'Roles', 'Delete all overrides in course'],
+  ['reset_roles_local', 'Roles', 'Delete all local role assignments'],
+  ['unenrol_users', 'Roles', 'Unenrol'],
+  ['reset_groups_members', 'Groups', 'Remove all group members'],
+  ['reset_groups_remove', 'Groups', 'Delete all groups'],
+  ['reset_groupings_members', 'Groups', 'Remove all groups from groupings'],
+  ['reset_groupings_remove', 'Groups', 'Delete all groupings'],
+  ['reset_gradebook_items', 'Gradebook', 'Delete all items and categories'],
+  ['reset_gradebook_grades', 'Gradebook', 'Delete all grades'],
+];
+
+/**
+ * local_toolsync_reset_course: reset_course_userdata with the options given (a missing course throws as MUST_EXIST
+ * does). What the double holds is reset by the embedded rules (unenrolments by role, groups, groupings); it holds
+ * no events, grades nor activities, so the parts and `modules` the plugin passes on find nothing more, and the
+ * answer lists the status lines Moodle gives for the options (no module line: a course without activities has none).
+ */
+const resetCourse: WsFunctionHandler = async (params, env) => {
+  const courseId = int(params.courseid, 'courseid');
+  if (!(await env.store.db.selectFrom('lms_course').select('id').where('id', '=', courseId).executeTakeFirst())) throw missingRecord('course');
+  const options = new Map(listOf(params, 'options', false).map((option) => {
+    const name = text(option.name);
+    if (!/^[a-zA-Z0-9_-]+$/.test(name)) throw invalidParameter(`name: Invalid external api parameter: the value is "${name}", the server was expecting "alphanumext" type`);
+    return [name, text(option.value)] as const;
+  }));
+  const on = (name: string) => !!options.get(name) && options.get(name) !== '0';
+  const roles = options.get('unenrol_users') ?? '';
+  const unenrolRoles = roles === 'all' ? 'all' : roles.split(',').map(Number).filter((id) => Number.isInteger(id) && id >= 0);
+  const [result] = await env.platform.run('resetCourses', [{
+    courseId,
+    options: {
+      unenrolRoles: unenrolRoles === 'all' || unenrolRoles.length ? unenrolRoles : null,
+      groups: { remove: on('reset_groups_remove'), members: on('reset_groups_members') },
+      groupings: { remove: on('reset_groupings_remove'), members: on('reset_groupings_members') },
+      parts: [],
+      modules: { mode: 'none' },
+    },
+  }]);
+  if (!result!.ok) throw invalidParameter(result!.error.message);
+  // $data->unenrolled: the users unenrolled and those who only lost a reset role.
+  const unenrolled = (result!.value.counts?.unenrolled ?? 0) + (result!.value.counts?.unassigned ?? 0);
+  return RESET_LINES.flatMap(([option, component, item]) => {
+    if (option === 'unenrol_users') return unenrolled ? [{ component, item: `${item} (${unenrolled})`, error: '' }] : [];
+    // Moodle removes either the items with their grades, or the grades alone.
+    if (option === 'reset_gradebook_grades' && on('reset_gradebook_items')) return [];
+    return on(option) ? [{ component, item, error: '' }] : [];
+  });
+};
+
 const enrolInstances: WsFunctionHandler = async (params, env) => {
   const courseIds = ints(params, 'courseids');
   const cohortIds = ints(params, 'cohortids');
@@ -117,19 +172,7 @@ export const LOCAL_TOOLSYNC_FUNCTIONS: Record<string, WsFunctionHandler> = {
     return items(results, (value) => value);
   },
   local_toolsync_delete_enrol_instances: async (params, env) => items(await env.platform.run('deleteEnrolInstances', ints(params, 'instanceids')), () => ({})),
-  local_toolsync_reset_course: async (params, env) => {
-    const courseId = int(params.courseid, 'courseid');
-    if (!(await env.store.db.selectFrom('lms_course').select('id').where('id', '=', courseId).executeTakeFirst())) throw missingRecord('course');
-    // The double resets nothing but what the options name of enrolments: unenrol_users (role ids) unenrols those users.
-    const options = new Map(listOf(params, 'options', false).map((option) => [text(option.name), text(option.value)]));
-    const roles = (options.get('unenrol_users') ?? '').split(',').filter(Boolean).map(Number);
-    if (roles.length) {
-      const holders = await env.platform.run('findCourseRoles', { courseIds: [courseId], roleIds: roles });
-      const instances = await env.platform.run('findEnrolInstances', { courseIds: [courseId] });
-      await env.platform.run('unenrolUsers', instances.flatMap((instance) => [...new Set(holders.map((ra) => ra.userId))].map((userId) => ({ instanceId: instance.id, userId }))));
-    }
-    return [...options.keys()].map((name) => ({ component: 'Course', item: name, error: '' }));
-  },
+  local_toolsync_reset_course: resetCourse,
   local_toolsync_restore_course: async (params, env) => {
     if (!env.drafts.get(int(params.draftitemid, 'draftitemid'))?.length) throw invalidParameter(`No file in draft area ${text(params.draftitemid)}`);
     const shortname = text(params.shortname);

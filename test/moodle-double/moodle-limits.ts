@@ -1,7 +1,3 @@
-/** Why the reset file's tests do not hold on Moodle. */
-const RESET_GAP =
-  'core Moodle has no web service resetting a course (4.4); local_toolsync_reset_course exists but the port has no reset operation to call it, so on Moodle the reset file only unenrols and empties groups, and its report wrongly says Moodle keeps no events, logs, grades… (a port gap)';
-
 /**
  * The tests a Moodle reached through its web services cannot pass, by title, each with the reason: a limit of core
  * Moodle (spec/moodle-ws.md), not a defect of tool-sync. They are skipped on the Moodle platform only (the
@@ -21,14 +17,6 @@ export const MOODLE_LIMITS: Readonly<Record<string, string>> = {
   // Processors.
   'stores every optional column, and rejects a bad value of each with the column and the form expected':
     'core_course_create_courses takes no marker nor legacyfiles (4.4): a course giving them non-zero is refused, naming them',
-  'creates a course on a template: its settings, sections, groups, groupings and methods, never its users; then the row values':
-    'core Moodle has no web service restoring a .mbz (4.4) and the port has no operation for local_toolsync_restore_course: the .mbz row is refused naming the Moodle platform',
-  'resets a generated file’s defaults: users of the roles unenrolled, groups and groupings deleted; the rest reported as not held':
-    RESET_GAP,
-  'honours the identifier setting, reads modules as all, a list or exclusions, and makes bad rows errors':
-    RESET_GAP,
-  'empties groups and groupings without deleting them; roles all unenrols everyone from manual and self, never cohort enrolments':
-    RESET_GAP,
   'hashes passwords as Moodle 5 does, keeps *NOPASS*, and finds an unchanged password unchanged':
     'Moodle cannot tell whether a password is unchanged: it is sent again and reported as changed',
   'generates a password for a new account without one when asked, never for an existing account':

@@ -10,7 +10,10 @@ export class MoodleOverDouble extends MoodlePlatform {
   readonly double: MoodleDouble;
   readonly #state: EmbeddedPlatform;
 
-  constructor(store: Store, options: MoodleDoubleOptions & { concurrency?: number; timeoutMs?: number; wrapFetch?: (fetch: FetchLike) => FetchLike } = {}) {
+  readonly #exportsState: boolean;
+
+  /** `exportsState` false: exportEntity refuses, as a real Moodle does (for code that must work with lookups alone). */
+  constructor(store: Store, options: MoodleDoubleOptions & { concurrency?: number; timeoutMs?: number; wrapFetch?: (fetch: FetchLike) => FetchLike; exportsState?: boolean } = {}) {
     const double = new MoodleDouble(store, options);
     const functions = new Set(options.functions ?? ['core_webservice_get_site_info', ...Object.keys(DOUBLE_FUNCTIONS)]);
     const client = new WsClient({
@@ -22,11 +25,12 @@ export class MoodleOverDouble extends MoodlePlatform {
     });
     this.double = double;
     this.#state = new EmbeddedPlatform(store);
+    this.#exportsState = options.exportsState ?? true;
   }
 
   /** Moodle has no export: tests read what the double holds, as an administrator would look at the site. */
   override exportEntity(entity: ExportEntity): AsyncIterable<ExportPage> {
-    return this.#state.exportEntity(entity);
+    return this.#exportsState ? this.#state.exportEntity(entity) : super.exportEntity(entity);
   }
 
   override async close(): Promise<void> {

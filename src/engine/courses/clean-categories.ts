@@ -53,22 +53,22 @@ export async function deleteEmptyCategories(engine: Engine, options: CleanOption
   return empty.map((category, index) => ({ category, result: results[index]! }));
 }
 
+/**
+ * The category tree, level by level from the top, and the categories holding a course: lookups every platform
+ * answers (Moodle has no export), through the simulation when the engine's platform is one.
+ */
 async function readTree(engine: Engine): Promise<{ categories: Map<number, CategoryNode>; withCourses: Set<number> }> {
-  const rows: { id: number; name: string; parent: number }[] = [];
-  for await (const page of engine.platform.exportEntity('categories')) {
-    const [id, name, parent] = ['id', 'name', 'parent'].map((column) => page.columns.indexOf(column)) as [number, number, number];
-    for (const row of page.rows) rows.push({ id: Number(row[id]), name: String(row[name]), parent: Number(row[parent]) });
+  const categories = new Map<number, CategoryNode>();
+  let level = await engine.platform.run('findCategories', { by: { parent: ['0'] } });
+  while (level.length) {
+    for (const { id, name, parent } of level) {
+      const above = categories.get(parent);
+      categories.set(id, { id, name, parent, path: above ? `${above.path} / ${name}` : name });
+    }
+    // A category already seen is never read again: a damaged tree cannot loop.
+    level = (await engine.platform.run('findCategories', { by: { parent: level.map((category) => String(category.id)) } }))
+      .filter((category) => !categories.has(category.id));
   }
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const pathOf = (row: { name: string; parent: number }): string => {
-    const parent = byId.get(row.parent);
-    return parent ? `${pathOf(parent)} / ${row.name}` : row.name;
-  };
-  const categories = new Map(rows.map((row) => [row.id, { ...row, path: pathOf(row) }]));
-  const withCourses = new Set<number>();
-  for await (const page of engine.platform.exportEntity('courses')) {
-    const category = page.columns.indexOf('category');
-    for (const row of page.rows) withCourses.add(Number(row[category]));
-  }
-  return { categories, withCourses };
+  const courses = await engine.platform.run('findCourses', { by: { category: [...categories.keys()].map(String) } });
+  return { categories, withCourses: new Set(courses.map((course) => course.category)) };
 }

@@ -17,6 +17,7 @@ import type { Settings } from '../../settings/settings-store.js';
 import { ENGINE_RUN_BUSY } from '../engine-errors.js';
 import type { Engine } from '../engine.js';
 import { absoluteAreaPath } from '../files/area-path.js';
+import { readAreaFile } from '../files/read-area-file.js';
 import { postProcess } from '../postprocess/post-process.js';
 import { RunCounters } from './counters.js';
 import { RUN_MESSAGES } from './run-messages.js';
@@ -206,6 +207,7 @@ async function readAndProcess(
       simulate: options.simulate,
       input,
       columns: table.header.columns,
+      readAreaFile: (path) => readAreaFile(engine.folder.files, path),
       notice: (code, params = {}) => report.notice(table.header.line, code, params, true),
       sendMail: mails ? runMail(mails, counters) : null,
     };

@@ -30,10 +30,12 @@ import { findUserCustomFields } from './user-details.js';
 import { updateUsers } from './user-updates.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './user-pictures.js';
 import { createUsers, findUsers } from './users.js';
+import { resetWithPortOperations } from '../course-reset.js';
 import { syncMetaCourses } from '../meta-sync.js';
 import { runFollowingMetaLinks, type InstanceCourses } from '../meta-follow.js';
 import { instanceFacts } from './enrolments.js';
 import { deleteCategories } from './category-deletion.js';
+import { reject } from './rejections.js';
 import { deleteCourses } from './course-deletion.js';
 import { unassignGroupings } from './grouping-unbinding.js';
 import { addMetaLinks, findMetaLinks, removeMetaLinks } from './meta-links.js';
@@ -43,6 +45,7 @@ const CAPABILITIES: Capabilities = {
   supportsCustomProfileFields: true,
   supportsPictures: true,
   supportsMbzTemplates: false,
+  supportsFullCourseReset: false,
   supportsExport: true,
 };
 
@@ -129,8 +132,12 @@ export class EmbeddedPlatform implements Platform {
       findCourseSections: (input) => findCourseSections(db, input),
       saveCourseSections: (input) => write((trx) => saveCourseSections(trx, input, sqlite)),
       addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
+      // Restoring needs Moodle's backup machinery: the courses processor never asks it here (supportsMbzTemplates off).
+      restoreCourses: async (input) => input.map((item) => reject.backupNotRestorable(item.filename)),
       // Course deletion, reset, metacourses and categories.
       deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
+      // Made of the port's operations, run with their meta follow-up as a processor would run them.
+      resetCourses: (input) => resetWithPortOperations(this.run.bind(this), input),
       findMetaLinks: (input) => findMetaLinks(db, input),
       addMetaLinks: async (input) => {
         const results = await write((trx) => addMetaLinks(trx, input));

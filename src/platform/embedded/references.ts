@@ -1,6 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type {
+  CategoryLookupField,
+  CourseLookupField,
   FindBy,
   PlatformCategory,
   PlatformCohort,
@@ -8,10 +10,13 @@ import type {
   PlatformRole,
 } from '../operations.js';
 
+/** Fields holding ids (a course's category, a category's parent): compared as whole numbers. */
+export const ID_FIELDS: ReadonlySet<string> = new Set(['id', 'category', 'parent']);
+
 /** Distinct non-empty values; ids must be whole numbers (anything else cannot match). */
 function values(field: string, list: readonly string[] | undefined): (string | number)[] {
   const distinct = [...new Set((list ?? []).filter(Boolean))];
-  return field === 'id' ? distinct.map(Number).filter(Number.isSafeInteger) : distinct;
+  return ID_FIELDS.has(field) ? distinct.map(Number).filter(Number.isSafeInteger) : distinct;
 }
 
 /**
@@ -27,7 +32,7 @@ export function anyOf<F extends string>(by: FindBy<F>['by'], column: (field: F) 
 }
 
 /** Courses by id, idnumber or exact shortname, in id order. */
-export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+export async function findCourses(db: Kysely<Database>, { by }: FindBy<CourseLookupField>): Promise<PlatformCourse[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
   const rows = await db.selectFrom('lms_course').selectAll().where(where).orderBy('id').execute();
@@ -45,7 +50,7 @@ export async function findCourses(db: Kysely<Database>, { by }: FindBy<'id' | 'i
 }
 
 /** Categories by id, idnumber or name, in id order. */
-export async function findCategories(db: Kysely<Database>, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
+export async function findCategories(db: Kysely<Database>, { by }: FindBy<CategoryLookupField>): Promise<PlatformCategory[]> {
   const where = anyOf(by, (field) => field);
   if (!where) return [];
   const rows = await db.selectFrom('lms_course_categories').selectAll().where(where).orderBy('id').execute();

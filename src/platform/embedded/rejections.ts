@@ -22,6 +22,8 @@ export const reject = {
   cohortNotFound: (cohortId: number): Rejection => rejected('PLATFORM_COHORT_NOT_FOUND', `No cohort with id ${cohortId}`, { cohortId }),
   enrolInstanceNotFound: (instanceId: number): Rejection =>
     rejected('PLATFORM_ENROL_INSTANCE_NOT_FOUND', `No enrolment instance with id ${instanceId}`, { instanceId }),
+  backupNotRestorable: (filename: string): Rejection =>
+    rejected('PLATFORM_BACKUP_NOT_RESTORABLE', `The embedded platform cannot restore the Moodle backup ${filename}: it keeps no activities`, { filename }),
   roleNotFound: (roleId: number): Rejection => rejected('PLATFORM_ROLE_NOT_FOUND', `No role with id ${roleId}`, { roleId }),
   courseNotFound: (courseId: number): Rejection => rejected('PLATFORM_COURSE_NOT_FOUND', `No course with id ${courseId}`, { courseId }),
   groupNameTaken: (courseId: number, name: string): Rejection =>

@@ -4,7 +4,7 @@ import { buildCourse } from '../../../test/factories.js';
 import { MoodleOverDouble } from '../../../test/moodle-double/moodle-over-double.js';
 import { idOf, outcomes } from '../../../test/platform-contract.js';
 import type { Store } from '../../store/database.js';
-import { createCategories, deleteCourses, duplicateCourses, importCourses, updateCourses } from './course-writes.js';
+import { createCategories, deleteCourses, updateCourses } from './course-writes.js';
 import type { MoodleContext } from './moodle-context.js';
 import { STANDARD_ROLES } from './references.js';
 
@@ -74,20 +74,6 @@ for (const kind of DATABASES) {
       const [record] = await platform.run('findCourseRecords', { courseIds: [idOf(created)] });
       expect(record).toMatchObject({ newsitems: 2, lang: 'fr', groupmode: 1, coursedisplay: 1 });
       expect(record!.timecreated).not.toBe(1_700_000_000);
-    });
-
-    it('copies a template into new courses one at a time and imports into an existing one', async () => {
-      const { store, platform, ctx } = await open();
-      const template = await buildCourse(store, { shortname: 'TPL' });
-      const results = await duplicateCourses(ctx, [
-        { templateId: template, fullname: 'Copy', shortname: 'COPY', categoryId: 1 }, { templateId: template, fullname: 'Again', shortname: 'COPY', categoryId: 1 },
-        { templateId: 999_999, fullname: 'None', shortname: 'NONE', categoryId: 1 },
-      ]);
-      expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_SHORTNAME_TAKEN', 'PLATFORM_COURSE_NOT_FOUND']);
-      const [copy] = await platform.run('findCourses', { by: { shortname: ['COPY'] } });
-      expect(await platform.run('findEnrolInstances', { courseIds: [copy!.id] })).toMatchObject([{ enrol: 'manual' }]);
-      expect(outcomes(await importCourses(ctx, [{ fromId: template, toId: copy!.id, deleteContent: false }, { fromId: template, toId: 999_999, deleteContent: false }])))
-        .toEqual(['ok', 'invalidrecord']);
     });
   });
 }

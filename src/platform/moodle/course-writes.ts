@@ -4,8 +4,6 @@ import { rejected, succeeded, type ItemResult } from '../item-result.js';
 import { inSequence, refusedBy, sendAll, sendItems } from './batch-semantics.js';
 import { batchesOf, MAX_ITEMS, type MoodleContext } from './moodle-context.js';
 import { needsPlugin, sendPluginItems } from './plugin-items.js';
-import { MoodleException } from './ws-exception.js';
-
 
 /** Course and category writes beyond creation, each answering one ItemResult per item in order. */
 
@@ -138,57 +136,5 @@ export async function createCategories(ctx: MoodleContext, categories: readonly 
     const result = hidden[position]!;
     if (!result.ok) results[index] = result;
   });
-  return results;
-}
-
-/** A new course copied from a template course. */
-export interface CourseCopy {
-  readonly templateId: number;
-  readonly fullname: string;
-  readonly shortname: string;
-  readonly categoryId: number;
-  readonly visible?: boolean;
-}
-
-/**
- * core_course_duplicate_course, one course at a time (a full backup and restore, minutes for a big course), without
- * users. idnumber, dates and summary are set afterwards with updateCourses.
- */
-export async function duplicateCourses(ctx: MoodleContext, copies: readonly CourseCopy[]): Promise<ItemResult<{ id: number }>[]> {
-  const results: ItemResult<{ id: number }>[] = [];
-  for (const copy of copies) {
-    const [result] = await sendItems([copy], async () => {
-      try {
-        const { id } = await ctx.client.call<{ id: number }>('core_course_duplicate_course', {
-          courseid: copy.templateId, fullname: copy.fullname, shortname: copy.shortname, categoryid: copy.categoryId, visible: copy.visible ?? true,
-          options: [{ name: 'users', value: 0 }, { name: 'role_assignments', value: 0 }, { name: 'enrolments', value: 0 }],
-        }, 'write');
-        return [succeeded({ id })];
-      } catch (error) {
-        if (!(error instanceof MoodleException)) throw error;
-        if (error.errorcode === 'shortnametaken') return [reject.courseShortnameTaken(copy.shortname)];
-        return [error.missingTable === 'course' ? reject.courseNotFound(copy.templateId) : refusedBy(error)];
-      }
-    });
-    results.push(result!);
-  }
-  return results;
-}
-
-/** core_course_import_course: the template's content into an existing course (no user data), one at a time. */
-export async function importCourses(ctx: MoodleContext, imports: readonly { readonly fromId: number; readonly toId: number; readonly deleteContent: boolean }[]): Promise<ItemResult<null>[]> {
-  const results: ItemResult<null>[] = [];
-  for (const item of imports) {
-    const [result] = await sendItems([item], async () => {
-      try {
-        await ctx.client.call<null>('core_course_import_course', { importfrom: item.fromId, importto: item.toId, deletecontent: item.deleteContent ? 1 : 0 }, 'write');
-        return [succeeded(null)];
-      } catch (error) {
-        if (!(error instanceof MoodleException)) throw error;
-        return [refusedBy(error)];
-      }
-    });
-    results.push(result!);
-  }
   return results;
 }

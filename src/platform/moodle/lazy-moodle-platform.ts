@@ -3,9 +3,13 @@ import type { OperationInput, OperationKind, OperationOutput } from '../operatio
 import type { ExportEntity, ExportPage, Platform } from '../platform.js';
 import { createMoodlePlatform, type MoodlePlatform, type MoodlePlatformOptions } from './moodle-platform.js';
 
-/** What is known of a Moodle before it answered: nothing beyond what core always offers. */
+/**
+ * What is known of a Moodle before it answered: what core always offers, and what Moodle is whatever the token may
+ * call (a course reset is reset_course_userdata's, a .mbz is restored: without the plugin, each row says so).
+ */
 const BEFORE_CONNECTING: Capabilities = {
-  supportsUsers: true, supportsCustomProfileFields: false, supportsPictures: false, supportsMbzTemplates: false, supportsExport: false,
+  supportsUsers: true, supportsCustomProfileFields: false, supportsPictures: false, supportsMbzTemplates: true, supportsFullCourseReset: true,
+  supportsExport: false,
 };
 
 /**

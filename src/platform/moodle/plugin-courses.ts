@@ -1,47 +1,68 @@
 import { reject } from '../embedded/rejections.js';
 import { rejected, succeeded, type ItemResult } from '../item-result.js';
+import type { CourseReset, CourseResetDone, CourseResetOptions, CourseRestore, ResetStatusLine } from '../operations.js';
 import { needsPlugin } from './plugin-items.js';
 import type { MoodleContext } from './moodle-context.js';
 import { MoodleException } from './ws-exception.js';
 
 /**
- * What only the companion plugin does for courses and users: course reset, a course restored from a .mbz
- * template, a notification. Ready for the operations of the port the courses processor brings (not in this
- * branch yet); on a site without the plugin, each item says which function it needs.
+ * What only the companion plugin does for courses and users: course reset (resetCourses), a course restored from a
+ * .mbz template, a notification; on a site without the plugin, each item says which function it needs.
  */
 
-/** One run of reset_course_userdata: the reset file's options (`reset_*` keys, `unenrol_users` role ids). */
-export interface CourseReset {
-  readonly courseId: number;
-  readonly options: Readonly<Record<string, string>>;
+/** The reset file's parts (spec 5.9) as reset_course_userdata's options; `logs` has none (Moodle's log stores keep theirs). */
+const RESET_KEYS: Readonly<Record<string, string>> = {
+  events: 'reset_events', notes: 'reset_notes', comments: 'reset_comments', blog_associations: 'delete_blog_associations',
+  completion: 'reset_completion', local_roles: 'reset_roles_local', overrides: 'reset_roles_overrides',
+  grade_items: 'reset_gradebook_items', grades: 'reset_gradebook_grades',
+};
+
+/**
+ * The options local_toolsync_reset_course takes: reset_course_userdata's keys set to 1, `unenrol_users` (role ids
+ * separated by commas, or `all`: every role and users without one), per-module columns as `reset_<column>`, and
+ * `modules` (`all`, `forum quiz`, `-forum -quiz`), whose modules the plugin resets with their own form defaults.
+ */
+export function resetOptionParams(options: CourseResetOptions): { name: string; value: string }[] {
+  const params: { name: string; value: string }[] = [];
+  const set = (name: string) => params.push({ name, value: '1' });
+  for (const part of options.parts) {
+    if (part === 'logs') continue;
+    set(RESET_KEYS[part] ?? `reset_${part}`);
+  }
+  if (options.unenrolRoles) params.push({ name: 'unenrol_users', value: options.unenrolRoles === 'all' ? 'all' : options.unenrolRoles.join(',') });
+  if (options.groups.members) set('reset_groups_members');
+  if (options.groups.remove) set('reset_groups_remove');
+  if (options.groupings.members) set('reset_groupings_members');
+  if (options.groupings.remove) set('reset_groupings_remove');
+  const { modules } = options;
+  if (modules.mode === 'all') params.push({ name: 'modules', value: 'all' });
+  else if (modules.mode === 'only' || modules.mode === 'except') {
+    const prefix = modules.mode === 'except' ? '-' : '';
+    params.push({ name: 'modules', value: modules.names.map((name) => prefix + name).join(' ') });
+  }
+  return params;
 }
 
-/** Resets courses one at a time (Moodle deletes user data synchronously); a part Moodle could not reset fails the item. */
-export async function resetCourses(ctx: MoodleContext, resets: readonly CourseReset[]): Promise<ItemResult<null>[]> {
+/**
+ * Resets courses one at a time through the plugin's reset_course_userdata (Moodle deletes user data synchronously),
+ * answering Moodle's status lines; a part Moodle could not reset (a module without reset support) is a line with
+ * its error, the rest stays reset. On a site without the plugin, each course says which function it needs.
+ */
+export async function resetCourses(ctx: MoodleContext, resets: readonly CourseReset[]): Promise<ItemResult<CourseResetDone>[]> {
   if (!ctx.has('local_toolsync_reset_course')) return resets.map(() => needsPlugin('local_toolsync_reset_course'));
-  const results: ItemResult<null>[] = [];
+  const results: ItemResult<CourseResetDone>[] = [];
   for (const reset of resets) {
     try {
-      const lines = await ctx.client.call<{ component: string; item: string; error: string }[]>('local_toolsync_reset_course', {
-        courseid: reset.courseId, options: Object.entries(reset.options).map(([name, value]) => ({ name, value })),
+      const lines = await ctx.client.call<ResetStatusLine[]>('local_toolsync_reset_course', {
+        courseid: reset.courseId, options: resetOptionParams(reset.options),
       }, 'write');
-      const failed = lines.filter((line) => line.error);
-      results.push(failed.length ? rejected('MOODLE_RESET_INCOMPLETE', failed.map((line) => `${line.component}: ${line.error}`).join('; ')) : succeeded(null));
+      results.push(succeeded({ counts: null, lines }));
     } catch (error) {
       if (!(error instanceof MoodleException)) throw error;
       results.push(error.missingTable ? reject.courseNotFound(reset.courseId) : rejected(error.errorcode, error.readable));
     }
   }
   return results;
-}
-
-/** A new course restored from a .mbz backup. */
-export interface CourseRestore {
-  readonly filename: string;
-  readonly content: Uint8Array;
-  readonly categoryId: number;
-  readonly fullname: string;
-  readonly shortname: string;
 }
 
 /** Uploads each .mbz (webservice/upload.php), then restores it into a new course, one at a time. */

@@ -1,6 +1,6 @@
 import { reject } from '../embedded/rejections.js';
 import { rejected, type ItemResult } from '../item-result.js';
-import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformRole } from '../operations.js';
+import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformRole, CourseLookupField, CategoryLookupField } from '../operations.js';
 import { inSequence, sendAll } from './batch-semantics.js';
 import { settingParams, unwritable } from './course-writes.js';
 import { byId, matchesBy } from './find-by.js';
@@ -19,19 +19,22 @@ interface WsCourse {
   readonly enddate?: number;
 }
 
-/** Below this many shortnames or idnumbers, one call per value; above, one call for every course, indexed here. */
+/** Below this many shortnames, idnumbers or categories, one call per value; above, one call for every course, indexed here. */
 const ONE_BY_ONE = 3;
 
 /**
- * Courses by id (`ids`, a comma list, in chunks), shortname or idnumber: core_course_get_courses_by_field takes one
- * such value per call, so more than a few are resolved from one call listing every course.
+ * Courses by id (`ids`, a comma list, in chunks), shortname, idnumber or category: core_course_get_courses_by_field
+ * takes one such value per call, so more than a few are resolved from one call listing every course.
  */
-export async function findCourses(ctx: MoodleContext, { by }: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+export async function findCourses(ctx: MoodleContext, { by }: FindBy<CourseLookupField>): Promise<PlatformCourse[]> {
   const call = (field: string, value: string) =>
     ctx.client.call<{ courses: WsCourse[] }>('core_course_get_courses_by_field', { field, value }, 'read').then((answer) => answer.courses);
   const ids = distinct((by.id ?? []).filter((id) => /^\d+$/.test(id)));
-  const names = [...(by.shortname ?? []).map((value) => ['shortname', value] as const), ...(by.idnumber ?? []).map((value) => ['idnumber', value] as const)]
-    .filter(([, value]) => value !== '');
+  const names = [
+    ...(by.shortname ?? []).map((value) => ['shortname', value] as const),
+    ...(by.idnumber ?? []).map((value) => ['idnumber', value] as const),
+    ...distinct((by.category ?? []).filter((id) => /^\d+$/.test(id))).map((value) => ['category', value] as const),
+  ].filter(([, value]) => value !== '');
   const lists = await Promise.all([
     ...chunks(ids, MAX_ITEMS.lookups).map((chunk) => call('ids', chunk.join(','))),
     ...(names.length > ONE_BY_ONE ? [call('', '')] : names.map(([field, value]) => call(field, value))),
@@ -101,7 +104,7 @@ interface WsCategory {
 }
 
 /** Every category in one call (paths are resolved by the caller), filtered here; idnumbers need category:manage. */
-export async function findCategories(ctx: MoodleContext, { by }: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
+export async function findCategories(ctx: MoodleContext, { by }: FindBy<CategoryLookupField>): Promise<PlatformCategory[]> {
   if (!Object.values(by).some((values) => values?.length)) return [];
   const all = await ctx.client.call<WsCategory[]>('core_course_get_categories', { criteria: [], addsubcategories: 1 }, 'read');
   const categories = all.map((category) => ({

@@ -20,8 +20,6 @@ export const WS_FUNCTIONS = {
   core_course_update_courses: { capabilities: ['moodle/course:update', 'moodle/course:changefullname', 'moodle/course:changeshortname', 'moodle/course:changeidnumber', 'moodle/course:changesummary', 'moodle/course:changecategory', 'moodle/course:visibility'] },
   core_course_delete_courses: { capabilities: ['moodle/course:delete'] },
   core_course_create_categories: { capabilities: ['moodle/category:manage'] },
-  core_course_duplicate_course: { capabilities: ['moodle/course:create', 'moodle/backup:backupcourse', 'moodle/restore:restorecourse'] },
-  core_course_import_course: { capabilities: ['moodle/backup:backuptargetimport', 'moodle/restore:restoretargetimport'] },
   core_course_get_categories: { capabilities: ['moodle/category:viewhiddencategories', 'moodle/category:manage'] },
   enrol_manual_enrol_users: { capabilities: ['enrol/manual:enrol', 'moodle/role:assign'] },
   enrol_meta_add_instances: { capabilities: ['moodle/course:enrolconfig', 'enrol/meta:config', 'enrol/meta:selectaslinked'] },
@@ -148,8 +146,12 @@ export const OPERATION_FUNCTIONS: Record<OperationKind, readonly WsFunctionName[
   findCourseSections: ['local_toolsync_get_course_sections'],
   saveCourseSections: ['local_toolsync_save_course_sections'],
   addEnrolInstances: ['local_toolsync_add_enrol_instances'],
+  // Answered course by course: without local_toolsync_restore_course (or uploads) each .mbz row says what it needs.
+  restoreCourses: [],
   // Course deletion, reset, metacourses and category cleaning.
   deleteCourses: ['core_course_delete_courses'],
+  // Answered course by course: without local_toolsync_reset_course each row says it needs it, other files still run.
+  resetCourses: [],
   findMetaLinks: ['local_toolsync_get_enrol_instances'],
   addMetaLinks: ['enrol_meta_add_instances', 'local_toolsync_get_enrol_instances', 'local_toolsync_set_enrol_instances_status'],
   removeMetaLinks: ['enrol_meta_delete_instances', 'local_toolsync_get_enrol_instances'],

@@ -1,7 +1,7 @@
 import { checkNewCategories } from '../embedded/course-change-rules.js';
 import { checkCategoryDeletions } from '../embedded/course-upkeep-rules.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { FindBy, NewCategory, PlatformCategory } from '../operations.js';
+import type { FindBy, NewCategory, PlatformCategory, CategoryLookupField } from '../operations.js';
 import type { Platform } from '../platform.js';
 import { matchesFindBy } from './find-by.js';
 
@@ -23,7 +23,7 @@ export class CategoryOverlay {
     this.#categoriesWithCourses = categoriesWithCourses;
   }
 
-  async findCategories(input: FindBy<'id' | 'idnumber' | 'name'>): Promise<PlatformCategory[]> {
+  async findCategories(input: FindBy<CategoryLookupField>): Promise<PlatformCategory[]> {
     const real = await this.#real.run('findCategories', input);
     return [...real, ...this.#created.filter((category) => matchesFindBy(category, input.by))].filter((category) => !this.#deleted.has(category.id));
   }
@@ -48,7 +48,7 @@ export class CategoryOverlay {
   async deleteCategories(ids: readonly number[]): Promise<ItemResult<null>[]> {
     const existing = new Set((await this.findCategories({ by: { id: ids.map(String) } })).map((category) => category.id));
     const withCourses = await this.#categoriesWithCourses(ids);
-    const children = await this.#children();
+    const children = await this.#children(ids);
     const verdicts = checkCategoryDeletions(ids, {
       exists: (id) => existing.has(id),
       hasCourses: (id) => withCourses.has(id),
@@ -58,15 +58,12 @@ export class CategoryOverlay {
     return verdicts.map((verdict) => verdict ?? succeeded(null));
   }
 
-  /** The live sub-categories of every category, by parent. */
-  async #children(): Promise<Map<number, number[]>> {
+  /** The live sub-categories of these categories (real or created here), by parent: a lookup Moodle answers too. */
+  async #children(ids: readonly number[]): Promise<Map<number, number[]>> {
     const children = new Map<number, number[]>();
-    const add = (parent: number, child: number) => this.#deleted.has(child) || children.set(parent, [...(children.get(parent) ?? []), child]);
-    for await (const page of this.#real.exportEntity('categories')) {
-      const [id, parent] = [page.columns.indexOf('id'), page.columns.indexOf('parent')];
-      for (const row of page.rows) add(Number(row[parent]), Number(row[id]));
+    for (const category of await this.findCategories({ by: { parent: ids.map(String) } })) {
+      children.set(category.parent, [...(children.get(category.parent) ?? []), category.id]);
     }
-    for (const category of this.#created) add(category.parent, category.id);
     return children;
   }
 }

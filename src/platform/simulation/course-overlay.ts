@@ -1,6 +1,6 @@
 import { checkNewCourses, MANUAL_INSTANCE_ROLE } from '../embedded/course-rules.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformEnrolInstance } from '../operations.js';
+import type { FindBy, NewCourse, PlatformCategory, PlatformCourse, PlatformEnrolInstance, CourseLookupField, CategoryLookupField } from '../operations.js';
 import type { Platform } from '../platform.js';
 import { matchesFindBy } from './find-by.js';
 
@@ -12,18 +12,18 @@ export class CourseOverlay {
   readonly #real: Platform;
   readonly #created: PlatformCourse[] = [];
   readonly #instances: PlatformEnrolInstance[] = [];
-  readonly #findCategories: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>;
+  readonly #findCategories: (input: FindBy<CategoryLookupField>) => Promise<readonly PlatformCategory[]>;
   /** Courses deleted here (real or created here), hidden from later reads. */
   readonly #deleted = new Set<number>();
 
   /** `findCategories` answers the categories of the simulation (those created in it too). */
-  constructor(real: Platform, findCategories?: (input: FindBy<'id' | 'idnumber' | 'name'>) => Promise<readonly PlatformCategory[]>) {
+  constructor(real: Platform, findCategories?: (input: FindBy<CategoryLookupField>) => Promise<readonly PlatformCategory[]>) {
     this.#real = real;
     this.#findCategories = findCategories ?? ((input) => real.run('findCategories', input));
   }
 
   /** Real courses, then those created here that match. */
-  async findCourses(input: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+  async findCourses(input: FindBy<CourseLookupField>): Promise<PlatformCourse[]> {
     const real = await this.#real.run('findCourses', input);
     return [...real, ...this.#created.filter((course) => matchesFindBy(course, input.by))].filter((course) => !this.#deleted.has(course.id));
   }

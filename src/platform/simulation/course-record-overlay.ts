@@ -2,7 +2,7 @@ import { COURSE_DEFAULTS, type CourseChange, type CourseRecord } from '../course
 import { checkCourseChanges } from '../embedded/course-change-rules.js';
 import { nowSeconds } from '../embedded/sql-helpers.js';
 import { succeeded, type ItemResult } from '../item-result.js';
-import type { FindBy, NewCourse, PlatformCourse } from '../operations.js';
+import type { FindBy, NewCourse, PlatformCourse, CourseLookupField } from '../operations.js';
 import type { Platform } from '../platform.js';
 import type { CategoryOverlay } from './category-overlay.js';
 import type { CourseOverlay } from './course-overlay.js';
@@ -51,7 +51,7 @@ export class CourseRecordOverlay {
   }
 
   /** Courses as the course overlay finds them, with the identity this overlay's updates gave them. */
-  async findCourses(input: FindBy<'id' | 'idnumber' | 'shortname'>): Promise<PlatformCourse[]> {
+  async findCourses(input: FindBy<CourseLookupField>): Promise<PlatformCourse[]> {
     const found = (await this.#courses.findCourses(input)).map((course) => this.#current(course));
     const ids = new Set(found.map((course) => course.id));
     const renamed = [...this.#records.values()].filter((record) => !ids.has(record.id) && !this.#courses.isDeleted(record.id)).map((record) => toCourse(record));
@@ -94,19 +94,8 @@ export class CourseRecordOverlay {
 
   /** The categories, among these, that hold a course now: real courses where updates here left them, and those created here. */
   async categoriesWithCourses(categoryIds: readonly number[]): Promise<Set<number>> {
-    const asked = new Set(categoryIds);
-    const placed = new Map<number, number>();
-    const place = (courseId: number, category: number) => {
-      const now = this.#records.get(courseId)?.category ?? category;
-      if (asked.has(now)) placed.set(courseId, now);
-    };
-    for await (const page of this.#real.exportEntity('courses')) {
-      const [id, category] = [page.columns.indexOf('id'), page.columns.indexOf('category')];
-      for (const row of page.rows) place(Number(row[id]), Number(row[category]));
-    }
-    for (const record of this.#records.values()) place(record.id, record.category);
-    const live = await this.#courses.existingIds([...placed.keys()]);
-    return new Set([...placed].filter(([id]) => live.has(id)).map(([, category]) => category));
+    const courses = await this.findCourses({ by: { category: categoryIds.map(String) } });
+    return new Set(courses.map((course) => course.category));
   }
 
   #current(course: PlatformCourse): PlatformCourse {

@@ -1,8 +1,9 @@
+import { ID_FIELDS } from '../embedded/references.js';
 import type { FindBy } from '../operations.js';
 
 /**
  * Whether an entity created in the overlay matches a lookup as the embedded platform's `field in (…)` does:
- * empty values match nothing, ids compare as numbers, other fields exactly.
+ * empty values match nothing, ids (and category and parent ids) compare as numbers, other fields exactly.
  */
 export function matchesFindBy<F extends string>(entity: NoInfer<{ readonly [K in F]: string | number }>, by: FindBy<F>['by']): boolean {
   return lookupTest(by)(entity as Readonly<Record<string, string | number>>);
@@ -17,7 +18,7 @@ function lookupTest(by: FindBy<string>['by']): LookupTest {
   let test = tests.get(by);
   if (!test) {
     const sets = Object.keys(by).map(
-      (field) => [field, new Set<string | number>((by[field] ?? []).filter((value) => value !== '').map((value) => (field === 'id' ? Number(value) : value)))] as const,
+      (field) => [field, new Set<string | number>((by[field] ?? []).filter((value) => value !== '').map((value) => (ID_FIELDS.has(field) ? Number(value) : value)))] as const,
     );
     test = (entity) => sets.some(([field, values]) => values.has(entity[field]!));
     tests.set(by, test);

@@ -26,6 +26,22 @@ export const COURSE_RESET_MESSAGES = {
     en: 'Course {course} reset: {unenrolled} user(s) unenrolled, {unassigned} role assignment(s) removed, {groups} group(s) deleted, {members} group membership(s) removed, {groupings} grouping(s) deleted, {bindings} group(s) taken out of groupings',
     fr: 'Cours {course} réinitialisé : {unenrolled} utilisateur(s) désinscrit(s), {unassigned} attribution(s) de rôle supprimée(s), {groups} groupe(s) supprimé(s), {members} appartenance(s) à des groupes supprimée(s), {groupings} groupement(s) supprimé(s), {bindings} groupe(s) retiré(s) de groupements',
   },
+  COURSERESET_RESET_BY_PLATFORM: {
+    en: 'Course {course} reset by the {platform} platform: {parts}',
+    fr: 'Cours {course} réinitialisé par la plateforme {platform} : {parts}',
+  },
+  COURSERESET_PLATFORM_STATUS: {
+    en: '{component}: {item}',
+    fr: '{component} : {item}',
+  },
+  COURSERESET_PLATFORM_STATUS_ERROR: {
+    en: '{component}: {item} not reset: {error}',
+    fr: '{component} : {item} non réinitialisé : {error}',
+  },
+  COURSERESET_LOGS_KEPT: {
+    en: 'column logs: the {platform} platform keeps its logs (its course reset has not cleared them since Moodle 2.7)',
+    fr: 'colonne logs : la plateforme {platform} conserve ses journaux (sa réinitialisation de cours ne les efface plus depuis Moodle 2.7)',
+  },
   COURSERESET_NOTHING_TO_RESET: {
     en: 'Course {course}: nothing to reset',
     fr: 'Cours {course} : rien à réinitialiser',

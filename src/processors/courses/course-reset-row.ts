@@ -1,4 +1,5 @@
 import type { CsvRow } from '../../csv/reader.js';
+import type { ResetModules } from '../../platform/operations.js';
 import { RESET_DEFAULT_YES, RESET_MODULE_COLUMNS } from './course-reset-columns.js';
 import type { CourseResetMessageCode } from './course-reset-messages.js';
 
@@ -7,7 +8,7 @@ const NONE = ['', 'no', 'none', '0'];
 const YES = ['yes', '1'];
 
 /** Which modules a row resets: `all`, a list of module names, or all except a list (`-forum -quiz`). */
-export type ModuleSelection = { readonly mode: 'none' | 'all' } | { readonly mode: 'only' | 'except'; readonly names: readonly string[] };
+export type ModuleSelection = ResetModules;
 
 /** A reset row, read and checked; nothing looked up yet. */
 export interface ResetRequest {

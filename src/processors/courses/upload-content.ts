@@ -24,8 +24,9 @@ type Section = Omit<CourseSection, 'courseId'>;
  * sections as the template mode says (add: those it lacks; replace: all of them, others removed).
  */
 export async function writeSections(tasks: readonly CourseTask[], platform: Platform, counts: Map<CourseTask, TemplateCounts>): Promise<void> {
-  const live = tasks.filter((task) => task.live && (task.kind === 'create' || task.row.topics.length || task.template));
-  const updated = live.filter((task) => task.kind === 'update').map((task) => task.courseId);
+  // A course restored from a backup has its sections: only its topics are written, as on an existing course.
+  const live = tasks.filter((task) => task.live && (task.fresh || task.row.topics.length || task.template));
+  const updated = live.filter((task) => !task.fresh).map((task) => task.courseId);
   const current = new Map<number, Map<number, CourseSection>>();
   for (const section of updated.length ? await platform.run('findCourseSections', { courseIds: updated }) : []) {
     const sections = current.get(section.courseId) ?? new Map<number, CourseSection>();
@@ -44,15 +45,15 @@ export async function writeSections(tasks: readonly CourseTask[], platform: Plat
     for (const topic of task.row.topics) {
       const section = { section: topic.section, name: topic.name === '' ? null : topic.name, summary: topic.summary };
       const before = sections.get(topic.section) ?? (use === 'replace' ? undefined : had.get(topic.section));
-      if (task.kind === 'update' && before && before.name === section.name && before.summary === section.summary) continue;
+      if (!task.fresh && before && before.name === section.name && before.summary === section.summary) continue;
       sections.set(topic.section, section);
       topics.push(`topic${topic.section}`);
     }
     const highest = Math.max(-1, ...task.row.topics.map((topic) => topic.section));
-    const count = task.kind === 'create' && !task.row.topics.length && !template.length ? DEFAULT_SECTIONS : highest;
+    const count = task.fresh && !task.row.topics.length && !template.length ? DEFAULT_SECTIONS : highest;
     const missing = Array.from({ length: count + 1 }, (_, number) => number).filter((number) => !had.has(number) && !sections.has(number));
     if (!sections.size && !missing.length && use !== 'replace') continue;
-    writes.push({ task, change: { courseId: task.courseId, sections: [...sections.values()], replace: task.kind === 'create' || use === 'replace', count }, topics });
+    writes.push({ task, change: { courseId: task.courseId, sections: [...sections.values()], replace: task.fresh || use === 'replace', count }, topics });
   }
   const results = await platform.run('saveCourseSections', writes.map(({ change }) => change));
   writes.forEach(({ task, topics }, index) => {

@@ -2,7 +2,7 @@ import type { RoleLookup } from '../lookups.js';
 import { categoryRequest, type CategoryMode } from './upload-categories.js';
 import { CourseTask } from './upload-task.js';
 import type { TeacherMatches } from './upload-teachers.js';
-import type { TemplateLibrary } from './upload-templates.js';
+import { isBackupName, type BackupFiles, type TemplateLibrary } from './upload-templates.js';
 import type { CourseCatalogue } from './upload-catalogue.js';
 import type { CourseUploadField } from './upload-columns.js';
 import type { CourseRow } from './upload-row.js';
@@ -17,6 +17,9 @@ export interface PlanContext {
   readonly categoryMode: CategoryMode;
   readonly defaultCategory: string;
   readonly platformName: string;
+  /** Whether the platform restores `.mbz` backups (capability supportsMbzTemplates). */
+  readonly restoresBackups: boolean;
+  readonly backups: BackupFiles;
   readonly catalogue: CourseCatalogue;
   readonly templates: TemplateLibrary;
   readonly teachers: TeacherMatches;
@@ -76,9 +79,8 @@ function planTemplate(task: CourseTask, context: PlanContext): void {
     task.info('COURSES_UPLOAD_TEMPLATE_IGNORED', { template: name });
     return;
   }
-  // Restoring a backup needs Moodle's restore machinery: no embedded equivalent exists.
-  if (/\.mbz$/i.test(name)) {
-    task.fail('COURSES_UPLOAD_TEMPLATE_MBZ', { template: name, platform: context.platformName }, 'template');
+  if (isBackupName(name)) {
+    planBackup(task, context);
     return;
   }
   const course = context.catalogue.find('shortname', name);
@@ -88,6 +90,21 @@ function planTemplate(task: CourseTask, context: PlanContext): void {
     return;
   }
   task.template = { name, content, use: task.kind === 'create' ? 'new' : context.templateMode === 2 ? 'replace' : 'add' };
+}
+
+/**
+ * A `.mbz` template: restoring needs Moodle's restore machinery (no embedded equivalent), restores into a new course
+ * only (local_toolsync_restore_course), and reads the file from the command file area, by its path there.
+ */
+function planBackup(task: CourseTask, context: PlanContext): void {
+  const name = task.row.template;
+  if (!context.restoresBackups) task.fail('COURSES_UPLOAD_TEMPLATE_MBZ', { template: name, platform: context.platformName }, 'template');
+  else if (task.kind === 'update') task.fail('COURSES_UPLOAD_TEMPLATE_MBZ_EXISTING', { template: name, shortname: task.row.shortname }, 'template');
+  else {
+    const content = context.backups.get(name);
+    if (content) task.backup = { name, content };
+    else task.fail('COURSES_UPLOAD_TEMPLATE_MBZ_MISSING', { template: name }, 'template');
+  }
 }
 
 function planTeachers(task: CourseTask, context: PlanContext): void {

@@ -8,7 +8,7 @@ import { writeSections, writeTemplateGroups, type TemplateCounts } from './uploa
 import { writeMethods } from './upload-methods.js';
 import type { CourseTask } from './upload-task.js';
 import { TeacherMatches } from './upload-teachers.js';
-import { TemplateLibrary } from './upload-templates.js';
+import { BackupFiles, isBackupName, TemplateLibrary } from './upload-templates.js';
 import { createCourses, updateCourses, writeCategories } from './upload-writes.js';
 import { CourseCatalogue } from './upload-catalogue.js';
 import { courseUploadField, coursesColumns } from './upload-columns.js';
@@ -35,6 +35,7 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
   const readDate = memoized(createDateReader(settings.text('dates_timezone')).read);
   const catalogue = new CourseCatalogue(platform);
   const templates = new TemplateLibrary(platform);
+  const backups = new BackupFiles(context.readAreaFile);
   const roles = new RoleLookup(platform);
   const resolver = new CategoryResolver(platform, settings.bool('courses_newcategoriesvisible'));
   const base = {
@@ -45,6 +46,8 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
     categoryMode: settings.choice('courses_coursecategoryidentifier') as CategoryMode,
     defaultCategory: settings.text('courses_defaultcategory').trim(),
     platformName: platform.name,
+    restoresBackups: platform.capabilities.supportsMbzTemplates,
+    backups,
     catalogue,
     templates,
     roles,
@@ -58,7 +61,8 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
       if (Array.isArray(read)) outcomes.push(failedRow(row, read, 'course'));
       else rows.push(read);
     }
-    const templateNames = rows.map((row) => row.template).filter((name) => name !== '' && !/\.mbz$/i.test(name));
+    const templateNames = rows.map((row) => row.template).filter((name) => name !== '' && !isBackupName(name));
+    if (platform.capabilities.supportsMbzTemplates) await backups.load(rows.map((row) => row.template).filter(isBackupName));
     await catalogue.load({
       [field]: rows.map((row) => row.identifier),
       shortname: [...rows.map((row) => row.shortname), ...templateNames],

@@ -29,6 +29,8 @@ export class CourseTask {
   categoryId = 0;
   categoryLabel = '';
   template: { readonly name: string; readonly content: TemplateContent; readonly use: TemplateUse } | null = null;
+  /** A `.mbz` template (its path in the command file area): the new course is restored from it. */
+  backup: { readonly name: string; readonly content: Uint8Array } | null = null;
   teachers: TeacherEnrolment[] = [];
   /** The course's id once known (created, or the matched one). */
   courseId = 0;
@@ -48,6 +50,11 @@ export class CourseTask {
 
   get failed(): boolean {
     return this.#error !== null;
+  }
+
+  /** Whether the row makes a course that starts empty (no backup restored into it). */
+  get fresh(): boolean {
+    return this.kind === 'create' && !this.backup;
   }
 
   /** Whether the row still has writes to make. */
@@ -87,8 +94,9 @@ export class CourseTask {
     if (this.#error) return { ...base, status: 'error', ...this.#error };
     const { shortname, fullname } = this.row;
     if (this.kind === 'create') {
-      const params = { shortname, fullname, category: this.categoryLabel, ...(this.template ? { template: this.template.name } : {}) };
-      return { ...base, status: 'created', code: this.template ? 'COURSES_UPLOAD_CREATED_FROM_TEMPLATE' : 'COURSES_UPLOAD_CREATED', params };
+      const template = this.template?.name ?? this.backup?.name;
+      const params = { shortname, fullname, category: this.categoryLabel, ...(template ? { template } : {}) };
+      return { ...base, status: 'created', code: template ? 'COURSES_UPLOAD_CREATED_FROM_TEMPLATE' : 'COURSES_UPLOAD_CREATED', params };
     }
     const course = this.existing!;
     const names = { shortname: course.shortname, idnumber: course.idnumber, fullname: course.fullname };

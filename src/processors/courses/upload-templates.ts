@@ -71,3 +71,24 @@ export class TemplateLibrary {
     return this.#loaded.get(courseId);
   }
 }
+
+/** Whether a `template` value names a Moodle backup file rather than a template course (spec 5.5). */
+export const isBackupName = (name: string): boolean => /\.mbz$/i.test(name);
+
+/** The `.mbz` backups rows name, read once per run from the command file area (null: no such file there). */
+export class BackupFiles {
+  readonly #read: (path: string) => Promise<Uint8Array | null>;
+  readonly #loaded = new Map<string, Uint8Array | null>();
+
+  constructor(read: (path: string) => Promise<Uint8Array | null>) {
+    this.#read = read;
+  }
+
+  async load(names: readonly string[]): Promise<void> {
+    for (const name of new Set(names)) if (!this.#loaded.has(name)) this.#loaded.set(name, await this.#read(name));
+  }
+
+  get(name: string): Uint8Array | null {
+    return this.#loaded.get(name) ?? null;
+  }
+}

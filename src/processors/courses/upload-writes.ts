@@ -21,9 +21,10 @@ export async function writeCategories(tasks: readonly CourseTask[], resolver: Ca
   }
 }
 
-/** Creates the batch's new courses in one call: the template's settings, then the row's. */
+/** Creates the batch's new courses in one call: the template's settings, then the row's; then restores those from backups. */
 export async function createCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
-  const creating = tasks.filter((task) => task.live && task.kind === 'create');
+  await restoreCourses(tasks, platform, catalogue);
+  const creating = tasks.filter((task) => task.live && task.fresh);
   const courses = creating.map((task): NewCourse => {
     const { fullname, shortname, idnumber, summary, format, visible, startdate, enddate, ...settings } = {
       ...(task.template ? templateSettings(task.template.content.record) : {}),
@@ -60,6 +61,38 @@ export async function createCourses(tasks: readonly CourseTask[], platform: Plat
       enddate: course.enddate ?? 0,
     });
   });
+}
+
+/**
+ * Restores the batch's `.mbz` rows into new courses (one call, the platform restores one after the other), then
+ * writes the row's values onto each restored course (spec 5.5: every value but the format), in one call.
+ */
+async function restoreCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
+  const restoring = tasks.filter((task) => task.live && task.kind === 'create' && task.backup);
+  const results = await platform.run('restoreCourses', restoring.map((task) => ({
+    filename: task.backup!.name.split('/').pop()!, content: task.backup!.content, categoryId: task.categoryId, fullname: task.row.fullname, shortname: task.row.shortname,
+  })));
+  const restored = restoring.filter((task, index) => {
+    const result = results[index]!;
+    if (task.refused(result)) return false;
+    task.courseId = result.value.id;
+    task.info('COURSES_UPLOAD_BACKUP_RESTORED', { template: task.backup!.name, platform: platform.name });
+    return true;
+  });
+  const changes = restored.map((task) => {
+    const { fullname: _fullname, shortname: _shortname, format: _format, ...set } = task.row.settings as Record<string, string | number | undefined>;
+    return { task, change: { id: task.courseId, set: Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined)) as CourseSettings } };
+  }).filter(({ change }) => Object.keys(change.set).length);
+  const updated = await platform.run('updateCourses', changes.map(({ change }) => change));
+  changes.forEach(({ task }, index) => task.warnIfRefused(updated[index]!, 'settings'));
+  // What the catalogue knows of the new course: the row's names and values (the backup's other settings are Moodle's).
+  for (const task of restored) {
+    const settings = task.row.settings;
+    catalogue.remember({
+      id: task.courseId, shortname: task.row.shortname, fullname: task.row.fullname, idnumber: String(settings.idnumber ?? ''), category: task.categoryId,
+      format: String(settings.format ?? 'topics'), visible: settings.visible !== 0, startdate: Number(settings.startdate ?? 0), enddate: Number(settings.enddate ?? 0),
+    });
+  }
 }
 
 /**

@@ -129,6 +129,7 @@ for (const kind of DATABASES) {
         simulate: false,
         input: 'groupmembers.csv',
         columns,
+        readAreaFile: async () => null,
         notice: async () => {},
         sendMail: null,
       };

@@ -32,8 +32,9 @@ class courses extends external_api {
         return new external_function_parameters([
             'courseid' => new external_value(PARAM_INT, 'course id'),
             'options' => new external_multiple_structure(new external_single_structure([
-                'name' => new external_value(PARAM_ALPHANUMEXT, 'reset_* key of reset_course_userdata, or unenrol_users'),
-                'value' => new external_value(PARAM_RAW, '1/0, a date for reset_start_date, role ids separated by commas for unenrol_users'),
+                'name' => new external_value(PARAM_ALPHANUMEXT, 'reset_* key of reset_course_userdata, unenrol_users, or modules'),
+                'value' => new external_value(PARAM_RAW,
+                    '1/0; role ids separated by commas, or all, for unenrol_users; all, module names, or -name exclusions for modules'),
             ]), 'the options of the reset file', VALUE_DEFAULT, []),
         ]);
     }
@@ -54,14 +55,66 @@ class courses extends external_api {
         self::validate_context($context);
         require_capability('moodle/course:reset', $context);
         $data = (object)['id' => $course->id, 'reset_start_date_old' => $course->startdate, 'reset_end_date_old' => $course->enddate];
+        $explicit = [];
         foreach ($params['options'] as $option) {
-            $data->{$option['name']} = $option['name'] === 'unenrol_users'
-                ? array_filter(array_map('intval', explode(',', $option['value'])), fn($id) => $id >= 0)
-                : $option['value'];
+            if ($option['name'] === 'unenrol_users') {
+                $data->unenrol_users = self::unenrol_roles($option['value']);
+            } else if ($option['name'] === 'modules') {
+                // The modules' own form defaults first: the file's per-module columns win over them.
+                foreach (self::module_defaults($course, $option['value']) as $key => $value) {
+                    $data->{$key} = $value;
+                }
+            } else {
+                $explicit[$option['name']] = $option['value'];
+            }
+        }
+        foreach ($explicit as $name => $value) {
+            $data->{$name} = $value;
         }
         $status = reset_course_userdata($data);
         return array_map(fn($line) => ['component' => (string)$line['component'], 'item' => (string)$line['item'],
             'error' => $line['error'] === false ? '' : (string)$line['error']], $status);
+    }
+
+    /**
+     * The roles whose users reset_course_userdata unenrols: ids separated by commas (0: users without a role), or
+     * `all`: every role of the site and users without one.
+     *
+     * @param string $value
+     * @return int[]
+     */
+    private static function unenrol_roles(string $value): array {
+        if (trim($value) === 'all') {
+            return array_merge([0], array_map('intval', array_keys(get_all_roles())));
+        }
+        return array_values(array_filter(array_map('intval', explode(',', $value)), fn($id) => $id >= 0));
+    }
+
+    /**
+     * The reset options of the modules a reset file's `modules` names, from each module's own
+     * <mod>_reset_course_form_defaults() (what the reset form ticks): `all`, a list (`forum quiz`), or all but a list
+     * (`-forum -quiz`).
+     *
+     * @param \stdClass $course
+     * @param string $modules
+     * @return array reset key => value
+     */
+    private static function module_defaults(\stdClass $course, string $modules): array {
+        $words = preg_split('/\s+/', strtolower(trim($modules)), -1, PREG_SPLIT_NO_EMPTY);
+        $excluded = array_map(fn($word) => ltrim($word, '-'), array_filter($words, fn($word) => $word[0] === '-'));
+        $defaults = [];
+        foreach (\core_component::get_plugin_list('mod') as $mod => $directory) {
+            $chosen = $words === ['all'] || ($excluded ? !in_array($mod, $excluded) : in_array($mod, $words));
+            if (!$chosen || !file_exists($directory . '/lib.php')) {
+                continue;
+            }
+            include_once($directory . '/lib.php');
+            $function = $mod . '_reset_course_form_defaults';
+            if (function_exists($function)) {
+                $defaults = array_merge($defaults, (array)$function($course));
+            }
+        }
+        return $defaults;
     }
 
     /** @return external_multiple_structure */
