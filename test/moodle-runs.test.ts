@@ -5,6 +5,7 @@ import type { Engine } from '../src/engine/engine.js';
 import { DATABASES, openTestEngine, openTestStore } from './databases.js';
 import { buildCategory, buildCourse } from './factories.js';
 import { deleteEmptyCategories, findEmptyCategories } from '../src/engine/courses/clean-categories.js';
+import { listCourses } from '../src/engine/courses/list-courses.js';
 import { SimulatedPlatform } from '../src/platform/simulated-platform.js';
 import { DOUBLE_FUNCTIONS } from './moodle-double/moodle-double.js';
 import { MoodleOverDouble } from './moodle-double/moodle-over-double.js';
@@ -100,7 +101,7 @@ for (const kind of DATABASES) {
       }
     });
 
-    it('finds and deletes empty categories with lookups alone (Moodle has no export), simulated with reads only', async () => {
+    it('lists courses, finds and deletes empty categories with lookups alone (Moodle has no export), simulated with reads only', async () => {
       const base = await openTestEngine(kind);
       const platform = new MoodleOverDouble(base.store, { exportsState: false });
       const engine: Engine = { ...base, platform, close: async () => { await platform.close(); await base.close(); } };
@@ -111,6 +112,7 @@ for (const kind of DATABASES) {
       const c = await buildCategory(engine.store, { name: 'C' });
       await buildCourse(engine.store, { shortname: 'IN-C', category: c });
       await expect(drain(platform.exportEntity('categories'))).rejects.toThrow();
+      expect((await listCourses(engine)).map((course) => [course.shortname, course.category])).toEqual([['IN-C', c]]);
       const paths = (list: readonly { path: string }[]) => list.map((category) => category.path);
       expect(paths(await findEmptyCategories(engine, { ignoreEmptySubcategories: true }))).toEqual(['A', 'B / B1', 'B']);
 

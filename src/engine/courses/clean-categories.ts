@@ -1,14 +1,9 @@
 import type { ItemResult } from '../../platform/item-result.js';
 import type { Engine } from '../engine.js';
+import { readCategoryTree, type CategoryNode } from './category-tree.js';
 
-/** A category of the tree, as the cleaner sees it. */
-export interface CategoryNode {
-  readonly id: number;
-  readonly name: string;
-  readonly parent: number;
-  /** Names from the top down (`Faculty / Department`). */
-  readonly path: string;
-}
+export type { CategoryNode } from './category-tree.js';
+
 
 export interface CleanOptions {
   /** The category to clean under (its sub-categories are candidates, never itself); 0 or absent for the whole tree. */
@@ -53,22 +48,9 @@ export async function deleteEmptyCategories(engine: Engine, options: CleanOption
   return empty.map((category, index) => ({ category, result: results[index]! }));
 }
 
-/**
- * The category tree, level by level from the top, and the categories holding a course: lookups every platform
- * answers (Moodle has no export), through the simulation when the engine's platform is one.
- */
+/** The category tree and the categories holding a course, through the simulation when the engine's platform is one. */
 async function readTree(engine: Engine): Promise<{ categories: Map<number, CategoryNode>; withCourses: Set<number> }> {
-  const categories = new Map<number, CategoryNode>();
-  let level = await engine.platform.run('findCategories', { by: { parent: ['0'] } });
-  while (level.length) {
-    for (const { id, name, parent } of level) {
-      const above = categories.get(parent);
-      categories.set(id, { id, name, parent, path: above ? `${above.path} / ${name}` : name });
-    }
-    // A category already seen is never read again: a damaged tree cannot loop.
-    level = (await engine.platform.run('findCategories', { by: { parent: level.map((category) => String(category.id)) } }))
-      .filter((category) => !categories.has(category.id));
-  }
+  const categories = await readCategoryTree(engine.platform);
   const courses = await engine.platform.run('findCourses', { by: { category: [...categories.keys()].map(String) } });
   return { categories, withCourses: new Set(courses.map((course) => course.category)) };
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine.js';
+import { readCategoryTree } from './category-tree.js';
 
 /** A course as the generators' chooser lists it: its names and how many users hold each role in it. */
 export interface CourseListing {
@@ -13,18 +14,15 @@ export interface CourseListing {
 
 /**
  * Every course (or those of one category) with its role counts, to choose the courses of a deletion or reset
- * file (the original's generators list the same); one read per 500 courses, portable to both databases (the
- * original's query was not).
+ * file (the original's generators list the same); lookups every platform answers (Moodle has no export), one read
+ * of roles per 500 courses, portable to both databases (the original's query was not).
  */
 export async function listCourses(engine: Engine, options: { category?: number } = {}): Promise<CourseListing[]> {
-  const courses: Omit<CourseListing, 'roles'>[] = [];
-  for await (const page of engine.platform.exportEntity('courses')) {
-    const at = (name: string) => page.columns.indexOf(name);
-    for (const row of page.rows) {
-      const course = { id: Number(row[at('id')]), shortname: String(row[at('shortname')]), fullname: String(row[at('fullname')]), idnumber: String(row[at('idnumber')]), category: Number(row[at('category')]) };
-      if (options.category === undefined || course.category === options.category) courses.push(course);
-    }
-  }
+  const categoryIds = options.category === undefined ? [...(await readCategoryTree(engine.platform)).keys()] : [options.category];
+  const found = categoryIds.length ? await engine.platform.run('findCourses', { by: { category: categoryIds.map(String) } }) : [];
+  const courses = found
+    .map(({ id, shortname, fullname, idnumber, category }) => ({ id, shortname, fullname, idnumber, category }))
+    .sort((a, b) => a.id - b.id);
   const counts = new Map<number, Map<number, Set<number>>>();
   for (let start = 0; start < courses.length; start += 500) {
     const roles = await engine.platform.run('findCourseRoles', { courseIds: courses.slice(start, start + 500).map((course) => course.id) });
