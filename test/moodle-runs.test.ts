@@ -68,6 +68,20 @@ for (const kind of DATABASES) {
       expect(real.lines.length).toBeGreaterThan(4);
     });
 
+    it('fails a simulation where the real run fails: a write the token may not call', async () => {
+      const base = await openTestEngine(kind);
+      const core = (await import('./moodle-double/moodle-double.js')).DOUBLE_FUNCTIONS;
+      const platform = new MoodleOverDouble(base.store, { functions: Object.keys(core).filter((name) => name !== 'core_user_create_users') });
+      const engine: Engine = { ...base, platform, close: async () => { await platform.close(); await base.close(); } };
+      engines.push(engine);
+      const file = csv('username;firstname;lastname;email', 'jdoe;John;Doe;jdoe@example.org');
+      const simulated = await runFile(engine, file, { simulate: true });
+      const real = await runFile(engine, file);
+      expect(real.run).toMatchObject({ status: 'failed', message: expect.stringMatching(/createUsers.*core_user_create_users.*moodle\/user:create/) });
+      expect(simulated.run).toMatchObject({ status: 'failed', message: real.run.message });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+    });
+
     it('resets courses through local_toolsync_reset_course; simulated, it reads only; without the plugin each row names the function', async () => {
       const { engine, platform } = await open(2);
       const file = csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules;quiz_attempts',

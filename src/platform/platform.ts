@@ -40,6 +40,11 @@ export interface Platform {
   readonly capabilities: Capabilities;
   /** Runs one operation. */
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
+  /**
+   * Why this platform cannot run an operation at all (a Moodle token lacking a function it needs): the error `run`
+   * would throw. A simulation asks it before each write, so that it fails where the real run would.
+   */
+  unavailable?(kind: OperationKind): Promise<Error | undefined>;
   /** Streams every record of an entity, page by page (for `tool-sync export`). */
   exportEntity(entity: ExportEntity): AsyncIterable<ExportPage>;
   /** Releases what the platform holds (worker threads, connections); the store is closed by its owner. */

@@ -2,6 +2,7 @@ import type { Capabilities } from './capabilities.js';
 import { resetWithPortOperations } from './course-reset.js';
 import { reject } from './embedded/rejections.js';
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
+import { WRITES } from './operations.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
 import { CohortSyncOverlay } from './simulation/cohort-sync-overlay.js';
@@ -163,9 +164,11 @@ export class SimulatedPlatform implements Platform {
     return runFollowingMetaLinks(this.#raw.bind(this), this.#instanceCourses, kind, input, () => this.#raw(kind, input));
   }
 
-  /** An operation alone, without the meta sync that follows it. */
-  #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
-    if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
+  /** An operation alone, without the meta sync that follows it; a write the real platform cannot run fails as there. */
+  async #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+    if (Array.isArray(input) && input.length === 0) return [] as unknown as OperationOutput<K>;
+    const refusal = WRITES[kind] ? await this.#real.unavailable?.(kind) : undefined;
+    if (refusal) throw refusal;
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);
   }

@@ -48,6 +48,10 @@ export class LazyMoodlePlatform implements Platform {
     return (await this.connect()).run(kind, input);
   }
 
+  async unavailable(kind: OperationKind): Promise<Error | undefined> {
+    return (await this.connect()).unavailable(kind);
+  }
+
   async *exportEntity(entity: ExportEntity): AsyncIterable<ExportPage> {
     yield* (await this.connect()).exportEntity(entity);
   }

@@ -145,13 +145,20 @@ export class MoodlePlatform implements Platform {
 
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     if (Array.isArray(input) && input.length === 0) return Promise.resolve([] as unknown as OperationOutput<K>);
-    const missing = this.#missing.get(kind);
-    if (missing) {
-      const [first] = missing;
-      return Promise.reject(missingFunctionError(kind, first!));
-    }
+    const refusal = this.#refusal(kind);
+    if (refusal) return Promise.reject(refusal);
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);
+  }
+
+  async unavailable(kind: OperationKind): Promise<Error | undefined> {
+    return this.#refusal(kind);
+  }
+
+  /** The first function of the operation the token may not call, as the error that names it and its capability. */
+  #refusal(kind: OperationKind): Error | undefined {
+    const [first] = this.#missing.get(kind) ?? [];
+    return first && missingFunctionError(kind, first);
   }
 
   // eslint-disable-next-line require-yield
