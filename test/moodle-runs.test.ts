@@ -105,8 +105,10 @@ for (const kind of DATABASES) {
       const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
       const withoutPlugin: Engine = { ...engine, platform: bare };
       try {
-        const refused = await runFile(withoutPlugin, csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules', 'C1;;;;;;yes;;;'),
-          { action: 'courses/reset', name: 'resetcourses.csv' });
+        const resetFile = csv('shortname;roles;local_roles;grades;groups;groupings;events;logs;notes;modules', 'C1;;;;;;yes;;;');
+        const refused = await runFile(withoutPlugin, resetFile, { action: 'courses/reset', name: 'resetcourses.csv' });
+        // The simulation predicts the refusal.
+        expect((await runFile(withoutPlugin, resetFile, { action: 'courses/reset', name: 'resetcourses.csv', simulate: true })).lines).toEqual(refused.lines);
         expect(refused.lines).toEqual([
           'line 2 [error] Course C1: the reset stopped, refused by the platform: This needs local_toolsync_reset_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
         ]);
@@ -180,8 +182,11 @@ for (const kind of DATABASES) {
       const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_restore_course');
       const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
       try {
-        const refused = await runFile({ ...engine, platform: bare }, csv('shortname;fullname;template', 'NEW4;Four;templates/algebra.mbz'),
-          { action: 'courses/create', name: 'uploadcourses.csv' });
+        const restoreFile = csv('shortname;fullname;template', 'NEW4;Four;templates/algebra.mbz');
+        const refused = await runFile({ ...engine, platform: bare }, restoreFile, { action: 'courses/create', name: 'uploadcourses.csv' });
+        // The simulation predicts the refusal.
+        expect((await runFile({ ...engine, platform: bare }, restoreFile, { action: 'courses/create', name: 'uploadcourses.csv', simulate: true })).lines)
+          .toEqual(refused.lines);
         expect(refused.lines).toEqual([
           'line 2 [error] create course [NEW4]: refused by the platform: This needs local_toolsync_restore_course of the companion plugin local_toolsync, which this Moodle does not offer to the token',
         ]);

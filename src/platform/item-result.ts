@@ -20,6 +20,19 @@ export function succeeded<T>(value: T): ItemResult<T> {
   return { ok: true, value };
 }
 
+/**
+ * What `Platform.unavailable` answers for an operation the platform refuses item by item, every item the same way
+ * (a Moodle without the plugin function it needs): a simulation answers each item with `refusal` as the real run would.
+ */
+export class EachItemRefused extends Error {
+  readonly refusal: ItemResult<never>;
+
+  constructor(refusal: ItemResult<never>) {
+    super(refusal.ok ? 'refused' : refusal.error.message);
+    this.refusal = refusal;
+  }
+}
+
 export function rejected(code: string, message: string, params?: Record<string, string | number>): ItemResult<never> {
   return { ok: false, error: { kind: 'rejected', code, message, ...(params ? { params } : {}) } };
 }

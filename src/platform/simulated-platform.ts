@@ -3,6 +3,7 @@ import { resetWithPortOperations } from './course-reset.js';
 import { reject } from './embedded/rejections.js';
 import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
 import { WRITES } from './operations.js';
+import { EachItemRefused } from './item-result.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
 import { CohortSyncOverlay } from './simulation/cohort-sync-overlay.js';
@@ -168,6 +169,7 @@ export class SimulatedPlatform implements Platform {
   async #raw<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
     if (Array.isArray(input) && input.length === 0) return [] as unknown as OperationOutput<K>;
     const refusal = WRITES[kind] ? await this.#real.unavailable?.(kind) : undefined;
+    if (refusal instanceof EachItemRefused && Array.isArray(input)) return input.map(() => refusal.refusal) as OperationOutput<K>;
     if (refusal) throw refusal;
     const handler = this.#handlers[kind] as (input: OperationInput<K>) => Promise<OperationOutput<K>>;
     return handler(input);

@@ -16,7 +16,8 @@ import { createGroups, deleteGroups, findGroups, updateGroups } from './groups.j
 import { addMetaLinks, findMetaLinks, removeMetaLinks, syncMetaEnrolments } from './meta-links.js';
 import { MOODLE_NOT_SUPPORTED } from './moodle-errors.js';
 import type { MoodleContext } from './moodle-context.js';
-import { resetCourses, restoreCourses } from './plugin-courses.js';
+import { resetCourses, resetRefusal, restoreCourses, restoreRefusal } from './plugin-courses.js';
+import { EachItemRefused, type ItemResult } from '../item-result.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './pictures.js';
 import { createProfileFields, findProfileFields } from './profile-fields.js';
 import { createCourses, findCategories, findCourses, findRoles, STANDARD_ROLES } from './references.js';
@@ -55,6 +56,8 @@ export class MoodlePlatform implements Platform {
   readonly site: SiteInfo;
   readonly client: WsClient;
   readonly #missing: ReadonlyMap<OperationKind, readonly MissingFunction[]>;
+  /** Operations refused item by item (the plugin's reset and restore), with the refusal, on this site. */
+  readonly #refusedItems: ReadonlyMap<OperationKind, ItemResult<never>>;
   readonly #handlers: OperationHandlers;
 
   constructor(client: WsClient, site: SiteInfo, options: Pick<MoodlePlatformOptions, 'maxInputVars' | 'roleMap'> = {}) {
@@ -75,6 +78,11 @@ export class MoodlePlatform implements Platform {
       supportsFullCourseReset: true,
       supportsExport: false,
     };
+    const refusedItems = new Map<OperationKind, ItemResult<never>>();
+    for (const [kind, refusal] of [['resetCourses', resetRefusal(ctx)], ['restoreCourses', restoreRefusal(ctx, site.uploadfiles)]] as const) {
+      if (refusal) refusedItems.set(kind, refusal);
+    }
+    this.#refusedItems = refusedItems;
     this.#handlers = {
       findUsers: (input) => findUsers(ctx, input),
       createUsers: (input) => createUsers(ctx, input),
@@ -152,7 +160,8 @@ export class MoodlePlatform implements Platform {
   }
 
   async unavailable(kind: OperationKind): Promise<Error | undefined> {
-    return this.#refusal(kind);
+    const items = this.#refusedItems.get(kind);
+    return this.#refusal(kind) ?? (items && new EachItemRefused(items));
   }
 
   /** The first function of the operation the token may not call, as the error that names it and its capability. */

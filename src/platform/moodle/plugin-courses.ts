@@ -49,7 +49,8 @@ export function resetOptionParams(options: CourseResetOptions): { name: string; 
  * its error, the rest stays reset. On a site without the plugin, each course says which function it needs.
  */
 export async function resetCourses(ctx: MoodleContext, resets: readonly CourseReset[]): Promise<ItemResult<CourseResetDone>[]> {
-  if (!ctx.has('local_toolsync_reset_course')) return resets.map(() => needsPlugin('local_toolsync_reset_course'));
+  const refusal = resetRefusal(ctx);
+  if (refusal) return resets.map(() => refusal);
   const results: ItemResult<CourseResetDone>[] = [];
   for (const reset of resets) {
     try {
@@ -67,8 +68,8 @@ export async function resetCourses(ctx: MoodleContext, resets: readonly CourseRe
 
 /** Uploads each .mbz (webservice/upload.php), then restores it into a new course, one at a time. */
 export async function restoreCourses(ctx: MoodleContext, restores: readonly CourseRestore[], uploadsAllowed: boolean): Promise<ItemResult<{ id: number }>[]> {
-  if (!ctx.has('local_toolsync_restore_course')) return restores.map(() => needsPlugin('local_toolsync_restore_course'));
-  if (!uploadsAllowed) return restores.map(() => rejected('MOODLE_UPLOAD_DISABLED', 'The external service of the token may not upload files: tick "Can upload files" in its settings'));
+  const refusal = restoreRefusal(ctx, uploadsAllowed);
+  if (refusal) return restores.map(() => refusal);
   const results: ItemResult<{ id: number }>[] = [];
   for (const restore of restores) {
     try {
@@ -95,4 +96,16 @@ export async function sendNotifications(
     userids: notification.userIds, subject: notification.subject, fullmessage: notification.text, fullmessagehtml: notification.html ?? '',
   }, 'write');
   return answer.map((item) => (item.sent ? succeeded(null) : reject.userNotFound(item.userid)));
+}
+
+/** Why no course can be reset here: the site lacks the plugin's function. */
+export function resetRefusal(ctx: MoodleContext): ItemResult<never> | undefined {
+  return ctx.has('local_toolsync_reset_course') ? undefined : needsPlugin('local_toolsync_reset_course');
+}
+
+/** Why no backup can be restored here: the site lacks the plugin's function, or the token's service may not upload. */
+export function restoreRefusal(ctx: MoodleContext, uploadsAllowed: boolean): ItemResult<never> | undefined {
+  if (!ctx.has('local_toolsync_restore_course')) return needsPlugin('local_toolsync_restore_course');
+  if (!uploadsAllowed) return rejected('MOODLE_UPLOAD_DISABLED', 'The external service of the token may not upload files: tick "Can upload files" in its settings');
+  return undefined;
 }
