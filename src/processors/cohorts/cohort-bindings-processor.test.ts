@@ -244,6 +244,7 @@ for (const kind of DATABASES) {
         ';C-ALG;student;add;;;',
         'COH1;C-ALG;student;add;;;;extra',
         'COH1;C-ALG;student',
+        ';;student;purge;manual;maybe;tomorrow',
       );
       const result = await run(text);
       expect(result.lines.slice(0, 10)).toEqual([
@@ -260,7 +261,16 @@ for (const kind of DATABASES) {
       ]);
       expect(result.lines[10]).toMatch(/^line 12 \[error\] /);
       expect(result.lines[11]).toBe('line 13 [error] the row has fewer values than the 7 columns of the header');
-      expect(result.run.counters.entities).toMatchObject({ 'cohortbinding.created': 1, 'cohortbinding.error': 10 });
+      // Every problem of a row at once.
+      expect(result.lines.slice(12)).toEqual([
+        'line 14 [error] column cmd: "purge" is not a command; expected add, del, restore or fulldel',
+        'line 14 [error] column cohort: empty identifier',
+        'line 14 [error] column course: empty identifier',
+        'line 14 [error] column enrol: the enrol method "manual" is not supported; only cohort bindings can be managed by this file',
+        'line 14 [error] column makegroup: "maybe" is not a yes/no value; expected 1, yes, true, 0, no, false or empty',
+        'line 14 [error] column enrolstart: "tomorrow" is not a date; expected YYYY-MM-DD, YYYY-MM-DD hh:mm[:ss] or a Unix timestamp',
+      ]);
+      expect(result.run.counters.entities).toMatchObject({ 'cohortbinding.created': 1, 'cohortbinding.error': 11 });
       const tryback = readFileSync(join(engine.folder.files, result.run.trybackPath!), 'utf8').trim().split('\n');
       expect(tryback).toEqual(['cohort;course;role;cmd;enrol;makegroup;enrolstart', ...text.trim().split('\n').slice(2)]);
     });

@@ -9,6 +9,7 @@ import { COHORT_BINDINGS_MESSAGES } from './cohort-bindings-messages.js';
 import { BINDING_ENTITY, BindingProgress, planBinding } from './cohort-bindings-plan.js';
 import { BindingReferences, type CohortField, type ResolvedBinding, type RoleField } from './cohort-bindings-references.js';
 import { readBindingRow, type BindingError, type BindingRow } from './cohort-bindings-row.js';
+import { failedRow } from '../row-problems.js';
 import { CohortInstances } from './cohort-bindings-state.js';
 
 /** The cohort → course binding file: cohort enrolment instances, then the cohort sync of its courses (spec 7.3, as corrected). */
@@ -42,7 +43,7 @@ async function* processBindings(batches: AsyncIterable<readonly CsvRow[]>, conte
     const rows: BindingRow[] = [];
     for (const row of batch) {
       const read = readBindingRow(row, readDate, context.columns);
-      if ('code' in read) outcomes.push(failure(row, read));
+      if (Array.isArray(read)) outcomes.push(failedRow(row, read, BINDING_ENTITY));
       else rows.push(read);
     }
     await references.load(rows);

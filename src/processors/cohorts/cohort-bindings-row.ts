@@ -33,39 +33,42 @@ export interface BindingError {
 }
 
 /**
- * Reads a row: command, method, role, makegroup flag and dates. A row with fewer values than the header is an
- * error, as the original refused it (a row with more is refused by the reader already).
+ * Reads a row: command, method, role, makegroup flag and dates; or every problem found, each naming its column. A
+ * row with fewer values than the header is an error alone, as the original refused it (a row with more is refused
+ * by the reader already).
  */
-export function readBindingRow(row: CsvRow, readDate: (value: string) => number | null, columns: readonly string[]): BindingRow | BindingError {
+export function readBindingRow(row: CsvRow, readDate: (value: string) => number | null, columns: readonly string[]): BindingRow | BindingError[] {
   const last = columns.at(-1);
-  if (last !== undefined && row.value(last) === undefined) return { code: 'COHORTBINDINGS_TOO_FEW_VALUES', params: { count: columns.length }, column: last };
+  if (last !== undefined && row.value(last) === undefined) return [{ code: 'COHORTBINDINGS_TOO_FEW_VALUES', params: { count: columns.length }, column: last }];
+  const problems: BindingError[] = [];
   const cmdValue = row.value('cmd') ?? '';
   const cmd = cmdValue === '' ? 'add' : cmdValue.toLowerCase();
-  if (!(BINDING_COMMANDS as readonly string[]).includes(cmd)) return { code: 'COHORTBINDINGS_BAD_COMMAND', params: { value: cmdValue }, column: 'cmd' };
+  if (!(BINDING_COMMANDS as readonly string[]).includes(cmd)) problems.push({ code: 'COHORTBINDINGS_BAD_COMMAND', params: { value: cmdValue }, column: 'cmd' });
   for (const column of ['cohort', 'course']) {
-    if (!row.value(column)) return { code: 'COHORTBINDINGS_EMPTY_VALUE', params: { column }, column };
+    if (!row.value(column)) problems.push({ code: 'COHORTBINDINGS_EMPTY_VALUE', params: { column }, column });
   }
   const enrol = row.value('enrol') || COHORT_METHOD;
-  if (enrol.toLowerCase() !== COHORT_METHOD) return { code: 'COHORTBINDINGS_UNSUPPORTED_METHOD', params: { enrol }, column: 'enrol' };
+  if (enrol.toLowerCase() !== COHORT_METHOD) problems.push({ code: 'COHORTBINDINGS_UNSUPPORTED_METHOD', params: { enrol }, column: 'enrol' });
   const role = row.value('role') ?? '';
-  if (role === ALL_ROLES && cmd === 'add') return { code: 'COHORTBINDINGS_ALL_ROLES_ON_ADD', params: {}, column: 'role' };
+  if (role === ALL_ROLES && cmd === 'add') problems.push({ code: 'COHORTBINDINGS_ALL_ROLES_ON_ADD', params: {}, column: 'role' });
   const makegroupValue = row.value('makegroup') ?? '';
   const flag = makegroupValue.toLowerCase();
   const isTrue = (TRUE_VALUES as readonly string[]).includes(flag);
   if (!isTrue && !(FALSE_VALUES as readonly string[]).includes(flag)) {
-    return { code: 'COHORTBINDINGS_BAD_MAKEGROUP', params: { value: makegroupValue }, column: 'makegroup' };
+    problems.push({ code: 'COHORTBINDINGS_BAD_MAKEGROUP', params: { value: makegroupValue }, column: 'makegroup' });
   }
   const dates: { enrolstart?: number; enrolend?: number } = {};
   for (const column of ['enrolstart', 'enrolend'] as const) {
     const value = row.value(column);
     if (!value) continue;
     const date = readDate(value);
-    if (date === null) return { code: 'COHORTBINDINGS_BAD_DATE', params: { column, value, forms: DATE_FORMS }, column };
-    dates[column] = date;
+    if (date === null) problems.push({ code: 'COHORTBINDINGS_BAD_DATE', params: { column, value, forms: DATE_FORMS }, column });
+    else dates[column] = date;
   }
   if (dates.enrolstart !== undefined && dates.enrolend !== undefined && dates.enrolend > 0 && dates.enrolend < dates.enrolstart) {
-    return { code: 'COHORTBINDINGS_DATES_REVERSED', params: { start: row.value('enrolstart')!, end: row.value('enrolend')! }, column: 'enrolend' };
+    problems.push({ code: 'COHORTBINDINGS_DATES_REVERSED', params: { start: row.value('enrolstart')!, end: row.value('enrolend')! }, column: 'enrolend' });
   }
+  if (problems.length) return problems;
   return {
     row,
     cmd: cmd as BindingCommand,
