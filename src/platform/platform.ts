@@ -42,7 +42,8 @@ export interface Platform {
   run<K extends OperationKind>(kind: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
   /**
    * Why this platform cannot run an operation at all (a Moodle token lacking a function it needs): the error `run`
-   * would throw. A simulation asks it before each write, so that it fails where the real run would.
+   * would throw, or an `EachItemRefused` when `run` refuses every item the same way instead. A simulation asks it
+   * before each write, so that it fails, or refuses rows, where the real run would.
    */
   unavailable?(kind: OperationKind): Promise<Error | undefined>;
   /** Streams every record of an entity, page by page (for `tool-sync export`). */

@@ -1,8 +1,7 @@
 import type { Capabilities } from './capabilities.js';
 import { resetWithPortOperations } from './course-reset.js';
 import { reject } from './embedded/rejections.js';
-import type { OperationInput, OperationKind, OperationOutput } from './operations.js';
-import { WRITES } from './operations.js';
+import { WRITES, type OperationInput, type OperationKind, type OperationOutput } from './operations.js';
 import { EachItemRefused } from './item-result.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';

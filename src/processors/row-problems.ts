@@ -15,7 +15,7 @@ export interface RowProblem {
  * @example
  * failedRow(row, [{ code: 'USERS_VALUE_MISSING', params: { column: 'firstname' }, column: 'firstname' }], 'user')
  */
-export function failedRow(row: CsvRow, problems: readonly [RowProblem, ...RowProblem[]] | readonly RowProblem[], entity: string): RowOutcome {
+export function failedRow(row: CsvRow, problems: readonly RowProblem[], entity: string): RowOutcome {
   const [first, ...others] = problems;
   if (!first) throw new Error('a failed row needs at least one problem');
   return {

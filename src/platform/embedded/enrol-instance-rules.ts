@@ -77,8 +77,11 @@ export function checkInstanceStatuses(
     current.set(instanceId, after);
     return succeeded({ changed: before.enabled !== after.enabled || before.roleId !== after.roleId });
   });
-  const same = (id: number, state: InstanceState) => stateOf(id)?.enabled === state.enabled && stateOf(id)?.roleId === state.roleId;
-  const final = new Map([...current].filter(([id, state]) => !same(id, state)));
+  const changes = (id: number, state: InstanceState) => {
+    const was = stateOf(id);
+    return was?.enabled !== state.enabled || was.roleId !== state.roleId;
+  };
+  const final = new Map([...current].filter(([id, state]) => changes(id, state)));
   return { results, final };
 }
 

@@ -8,7 +8,7 @@ import { COHORT_BINDINGS_COLUMNS } from './cohort-bindings-columns.js';
 import { COHORT_BINDINGS_MESSAGES } from './cohort-bindings-messages.js';
 import { BINDING_ENTITY, BindingProgress, planBinding } from './cohort-bindings-plan.js';
 import { BindingReferences, type CohortField, type ResolvedBinding, type RoleField } from './cohort-bindings-references.js';
-import { readBindingRow, type BindingError, type BindingRow } from './cohort-bindings-row.js';
+import { readBindingRow, type BindingRow } from './cohort-bindings-row.js';
 import { failedRow } from '../row-problems.js';
 import { CohortInstances } from './cohort-bindings-state.js';
 
@@ -50,7 +50,7 @@ async function* processBindings(batches: AsyncIterable<readonly CsvRow[]>, conte
     const resolved: ResolvedBinding[] = [];
     for (const row of rows) {
       const found = references.resolve(row);
-      if ('code' in found) outcomes.push(failure(row.row, found));
+      if ('code' in found) outcomes.push(failedRow(row.row, [found], BINDING_ENTITY));
       else resolved.push(found);
     }
     const courseIds = resolved.map((row) => row.courseRecord.id);
@@ -87,6 +87,3 @@ async function* processBindings(batches: AsyncIterable<readonly CsvRow[]>, conte
   await context.notice('COHORTBINDINGS_SYNCED', { courses: touchedCourses.size, ...counts });
 }
 
-function failure(row: CsvRow, error: BindingError): RowOutcome {
-  return { row, status: 'error', code: error.code, params: error.params, column: error.column, entity: BINDING_ENTITY };
-}

@@ -53,8 +53,9 @@ export async function writeMethods(tasks: readonly CourseTask[], platform: Platf
     }
   });
   const changed = await platform.run('setEnrolInstancesStatus', statuses.map(({ instance, enabled, roleId }) => ({ instanceId: instance.id, enabled, roleId })));
-  statuses.forEach(({ task, enrol, enabled, roleId }, index) => {
-    if (task.warnIfRefused(changed[index]!, `enrolment method ${enrol}`) || roleId !== undefined) return;
+  statuses.forEach(({ task, enrol, enabled }, index) => {
+    // The template's manual method passes on without a line of its own, as part of the template's copy.
+    if (task.warnIfRefused(changed[index]!, `enrolment method ${enrol}`) || enrol === 'manual') return;
     task.info(enabled ? 'COURSES_UPLOAD_METHOD_ENABLED' : 'COURSES_UPLOAD_METHOD_DISABLED', { enrol });
     task.changed(enrol);
   });

@@ -69,7 +69,7 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
     const resolved: ResolvedRow[] = [];
     for (const row of rows) {
       const found = references.resolve(row);
-      if ('code' in found) outcomes.push(failure(row.row, found));
+      if ('code' in found) outcomes.push(failedRow(row.row, [found], 'enrolment'));
       else resolved.push(found);
     }
     const state = new EnrolsState(platform, groups);
@@ -124,6 +124,3 @@ async function loadState(state: EnrolsState, rows: readonly ResolvedRow[]): Prom
   await state.loadRoles(rows.filter((row) => !row.instance || row.cmd === 'shift' || (row.cmd === 'add' && enrolled(row))).map(pair));
 }
 
-function failure(row: CsvRow, error: { code: string; params: Record<string, string | number>; column: string }): RowOutcome {
-  return { row, status: 'error', code: error.code, params: error.params, column: error.column, entity: 'enrolment' };
-}

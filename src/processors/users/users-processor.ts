@@ -85,12 +85,12 @@ async function* processUsers(batches: AsyncIterable<readonly CsvRow[]>, context:
       }
       const found = identifyUser(keys, policy.identity, known);
       if (!found.ok) {
-        outcomes.push(failure(userRow.row, found));
+        outcomes.push(failedRow(userRow.row, [found], 'user'));
         continue;
       }
       const enrolments = references.resolve(userRow);
       if (!Array.isArray(enrolments)) {
-        outcomes.push(failure(userRow.row, enrolments as RowError));
+        outcomes.push(failedRow(userRow.row, [enrolments as RowError], 'user'));
         continue;
       }
       const { user } = found;
@@ -190,10 +190,6 @@ function mergeCustomFields(into: Map<number, Record<string, string>>, fresh: Map
 
 function identityValue(keys: UserKeys, identity: UserLookupField): string {
   return (identity === 'idnumber' ? keys.idnumber : identity === 'email' ? keys.email : undefined) ?? keys.username;
-}
-
-function failure(row: CsvRow, error: { code: string; params: Record<string, string | number>; column: string }): RowOutcome {
-  return { row, status: 'error', code: error.code, params: error.params, column: error.column, entity: 'user' };
 }
 
 function skipped(userRow: UserRow, details: readonly RowDetail[], code: string, params: Record<string, string>): RowOutcome {
