@@ -195,6 +195,49 @@ for (const kind of DATABASES) {
       }
     });
 
+    it('copies template courses by Moodle\'s backup and restore: duplicate for a new course, import to add, the plugin to replace', async () => {
+      const { engine, platform } = await open(2);
+      await engine.settings.save({ courses_forceupdate: true, courses_template_mode: '1' });
+      await runFile(engine, csv('shortname;fullname;topic1', 'TPL;Template;Week 1|First'), { action: 'courses/create', name: 'uploadcourses.csv' });
+      const file = csv('shortname;fullname;template', 'NEW1;New one;TPL', 'C1;C1;TPL');
+      platform.double.calls.splice(0);
+      const simulated = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv', simulate: true });
+      expect(platform.double.calls.filter((call) => !READ.test(call.wsfunction))).toEqual([]);
+      platform.client.counts.byFunction.clear();
+      const real = await runFile(engine, file, { action: 'courses/create', name: 'uploadcourses.csv' });
+      expect(simulated.lines).toEqual(real.lines);
+      expect(real.lines).toEqual([
+        'line 2 [created] Course [NEW1] New one has been created in category Miscellaneous on template TPL.',
+        'line 2 [info] Template TPL copied: 2 sections, 0 groups, 0 groupings, 0 enrolment methods',
+        'line 3 [updated] Course [C1]  C1 updated (template).',
+        'line 3 [info] Template TPL content added: 2 sections, 0 groups, 0 groupings, 0 enrolment methods',
+      ]);
+      const calls = (name: string) => platform.client.counts.byFunction.get(name) ?? 0;
+      expect([calls('core_course_duplicate_course'), calls('core_course_import_course'), calls('core_course_create_courses')]).toEqual([1, 1, 0]);
+
+      // Replacing content goes through the plugin: core's import with deletecontent would unenrol the course's users.
+      await engine.settings.save({ courses_template_mode: '2' });
+      const replace = csv('shortname;fullname;template', 'C2;C2;TPL');
+      expect((await runFile(engine, replace, { action: 'courses/create', name: 'uploadcourses.csv' })).lines).toEqual([
+        'line 2 [updated] Course [C2]  C2 updated (template).',
+        'line 2 [info] Course content replaced by template TPL: 2 sections, 0 groups, 0 groupings, 0 enrolment methods',
+      ]);
+      expect(calls('local_toolsync_replace_course_content')).toBe(1);
+      const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_replace_course_content');
+      const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });
+      try {
+        const refused = await runFile({ ...engine, platform: bare }, replace, { action: 'courses/create', name: 'uploadcourses.csv' });
+        expect((await runFile({ ...engine, platform: bare }, replace, { action: 'courses/create', name: 'uploadcourses.csv', simulate: true })).lines)
+          .toEqual(refused.lines);
+        expect(refused.lines).toEqual([
+          'line 2 [unchanged] Course [C2]  C2 unchanged.',
+          'line 2 [warning] template TPL: refused by the platform: This needs local_toolsync_replace_course_content of the companion plugin local_toolsync, which this Moodle does not offer to the token',
+        ]);
+      } finally {
+        await bare.close();
+      }
+    });
+
     it('gives the same report lines on Moodle as on the embedded store', async () => {
       const file = csv('username;firstname;lastname;email;idnumber;city;course1;role1;enrol1;group1;course2;role2',
         'jdoe;John;Doe;jdoe@example.org;A1;Lyon;C1;student;manual;Group A;C2;teacher',

@@ -16,7 +16,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_toolsync';
-$plugin->version = 2026120301;
+$plugin->version = 2026120302;
 $plugin->requires = 2023042400; // Moodle 4.2: core_external namespaces.
 $plugin->maturity = MATURITY_BETA;
 $plugin->release = '0.2.0';

@@ -117,3 +117,18 @@ export interface CourseRestore {
   readonly fullname: string;
   readonly shortname: string;
 }
+
+/** A new course copied from a template course, named and placed as given; never the template's users. */
+export interface CourseDuplicate {
+  readonly templateId: number;
+  readonly fullname: string;
+  readonly shortname: string;
+  readonly categoryId: number;
+  readonly visible: boolean;
+}
+
+/** A template course's content brought into an existing course. */
+export interface CourseImport {
+  readonly fromId: number;
+  readonly toId: number;
+}

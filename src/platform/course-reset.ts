@@ -1,17 +1,11 @@
 import { reject } from './embedded/rejections.js';
-import { succeeded, type ItemError, type ItemResult } from './item-result.js';
+import { succeeded, type ItemResult } from './item-result.js';
+import { checked, RefusedWrite } from './refused-write.js';
 import type { CourseReset, CourseResetDone, CourseRoleAssignment, ResetCounts } from './operations.js';
 import type { Platform } from './platform.js';
 
 /** The platform's own `run`: the reset reads and writes through the port, so a simulation overlay runs it unchanged. */
 type Run = Platform['run'];
-
-/** A write the platform refused: the reset of the course stops there. */
-class ResetRefused extends Error {
-  constructor(readonly refusal: ItemError) {
-    super(refusal.message);
-  }
-}
 
 /** Methods whose enrolments a reset removes (enrol_plugin::allow_unenrol); cohort and meta syncs own theirs. */
 const UNENROLLABLE = ['manual', 'self'];
@@ -35,7 +29,7 @@ export async function resetWithPortOperations(run: Run, resets: readonly CourseR
     try {
       results.push(succeeded({ counts: await resetCourse(run, courseId, options), lines: [] }));
     } catch (error) {
-      if (!(error instanceof ResetRefused)) throw error;
+      if (!(error instanceof RefusedWrite)) throw error;
       results.push({ ok: false, error: error.refusal });
     }
   }
@@ -53,7 +47,7 @@ async function resetCourse(run: Run, courseId: number, options: CourseReset['opt
       counts.groups = groups.length;
       counts.members = members.length;
     } else {
-      counts.members = checked(await run('removeGroupMembers', members)).filter((result) => result.value.removed).length;
+      counts.members = checked(await run('removeGroupMembers', members)).filter((value) => value.removed).length;
     }
   }
   if (options.groupings.remove || options.groupings.members) {
@@ -63,7 +57,7 @@ async function resetCourse(run: Run, courseId: number, options: CourseReset['opt
       counts.groupings = groupings.length;
     } else {
       const bindings = await run('findGroupingGroups', { groupingIds: groupings.map((grouping) => grouping.id) });
-      counts.bindings = checked(await run('unassignGroupings', bindings)).filter((result) => result.value.removed).length;
+      counts.bindings = checked(await run('unassignGroupings', bindings)).filter((value) => value.removed).length;
     }
   }
   return counts;
@@ -95,12 +89,5 @@ async function resetRoles(run: Run, courseId: number, reset: readonly number[] |
   }
   checked(await run('unenrolUsers', unenrol));
   counts.unenrolled = users.size;
-  counts.unassigned = checked(await run('unassignCourseRoles', unassign)).filter((result) => result.value.removed).length;
-}
-
-/** The results, all accepted; a refusal stops the course's reset with the platform's reason. */
-function checked<T>(results: readonly ItemResult<T>[]): { readonly ok: true; readonly value: T }[] {
-  const refused = results.find((result) => !result.ok);
-  if (refused && !refused.ok) throw new ResetRefused(refused.error);
-  return results as { readonly ok: true; readonly value: T }[];
+  counts.unassigned = checked(await run('unassignCourseRoles', unassign)).filter((value) => value.removed).length;
 }

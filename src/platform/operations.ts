@@ -38,7 +38,7 @@ import type {
 } from './entities.js';
 import type { ItemResult } from './item-result.js';
 import type { FindUserPictures, HostedUsername, PictureSet, PlatformUserPicture, UserPicture } from './picture-entities.js';
-import type { CourseChange, CourseRecord, CourseRestore, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
+import type { CourseChange, CourseDuplicate, CourseImport, CourseRecord, CourseRestore, CourseSection, NewCategory, NewEnrolInstance, SectionsChange } from './course-record.js';
 import type { CourseReset, CourseResetDone, MetaLink, MetaLinkAdded, MetaLinkQuery, MetaLinkRequest, MetaSyncCounts } from './course-upkeep-entities.js';
 
 export * from './entities.js';
@@ -225,6 +225,22 @@ export interface Operations {
    * the companion plugin); elsewhere every item is refused.
    */
   restoreCourses: Operation<readonly CourseRestore[], readonly ItemResult<{ readonly id: number }>[]>;
+  /**
+   * New courses copied from template courses, one at a time: the template's settings, sections, groups and groupings
+   * (on Moodle also its activities, blocks and filters: a backup and restore), never its users nor its enrolment
+   * methods beyond the new course's default ones. A taken shortname or an unknown template is refused.
+   */
+  duplicateCourses: Operation<readonly CourseDuplicate[], readonly ItemResult<{ readonly id: number }>[]>;
+  /**
+   * Adds a template's content to existing courses, one at a time: the sections they lack (by number), the groups
+   * and groupings they lack (by name); on Moodle also the template's activities and blocks. Users stay.
+   */
+  importCourseContent: Operation<readonly CourseImport[], readonly ItemResult<null>[]>;
+  /**
+   * Replaces the content of existing courses by a template's: their sections, groups and groupings (and on Moodle
+   * activities and blocks) give way to the template's. Their users and enrolment methods stay.
+   */
+  replaceCourseContent: Operation<readonly CourseImport[], readonly ItemResult<null>[]>;
   /** Adds enrolment instances of plain methods (self, guest…) after the course's others; an unknown course or role is refused. */
   addEnrolInstances: Operation<readonly NewEnrolInstance[], readonly ItemResult<{ readonly id: number }>[]>;
 
@@ -326,6 +342,9 @@ export const WRITES: Record<OperationKind, boolean> = {
   findCourseSections: false,
   saveCourseSections: true,
   restoreCourses: true,
+  duplicateCourses: true,
+  importCourseContent: true,
+  replaceCourseContent: true,
   addEnrolInstances: true,
   deleteCourses: true,
   resetCourses: true,

@@ -1,5 +1,6 @@
 import type { Capabilities } from './capabilities.js';
 import { resetWithPortOperations } from './course-reset.js';
+import { duplicateWithPortOperations, importWithPortOperations } from './course-copy.js';
 import { reject } from './embedded/rejections.js';
 import { WRITES, type OperationInput, type OperationKind, type OperationOutput } from './operations.js';
 import { EachItemRefused } from './item-result.js';
@@ -134,6 +135,11 @@ export class SimulatedPlatform implements Platform {
       restoreCourses: async (input) => real.capabilities.supportsMbzTemplates
         ? records.createCourses(input.map(({ fullname, shortname, categoryId }) => ({ fullname, shortname, categoryId })))
         : input.map((item) => reject.backupNotRestorable(item.filename)),
+      // A template's copy through the overlays, as the embedded platform makes it (on Moodle too: what the port holds
+      // of the copy is what later rows read; activities and blocks are Moodle's alone).
+      duplicateCourses: (input) => duplicateWithPortOperations(this.run.bind(this), input),
+      importCourseContent: (input) => importWithPortOperations(this.run.bind(this), input, false),
+      replaceCourseContent: (input) => importWithPortOperations(this.run.bind(this), input, true),
       // Course deletion (with what the course holds), metacourses, grouping unbinding, empty categories.
       deleteCourses: (input) => upkeep.deleteCourses(input),
       // A reset through the overlays, as the embedded platform makes it (on Moodle too: the part the port holds is

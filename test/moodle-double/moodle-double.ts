@@ -5,6 +5,7 @@ import type { FetchLike } from '../../src/platform/moodle/ws-client.js';
 import type { Store } from '../../src/store/database.js';
 import { CORE_COHORT_FUNCTIONS } from './core-cohorts.js';
 import { CORE_COURSE_WRITE_FUNCTIONS } from './core-course-writes.js';
+import { COURSE_COPY_FUNCTIONS } from './course-copies.js';
 import { CORE_COURSE_FUNCTIONS } from './core-courses.js';
 import { CORE_ENROL_FUNCTIONS } from './core-enrol.js';
 import { CORE_GROUP_FUNCTIONS } from './core-groups.js';
@@ -19,7 +20,7 @@ import { parsePhpForm } from './php-form.js';
 /** Every function the double answers, core's and the companion plugin's. */
 export const DOUBLE_FUNCTIONS: Record<string, WsFunctionHandler> = {
   ...CORE_USER_FUNCTIONS, ...CORE_COURSE_FUNCTIONS, ...CORE_COURSE_WRITE_FUNCTIONS, ...CORE_ENROL_FUNCTIONS, ...CORE_META_FUNCTIONS, ...CORE_GROUP_FUNCTIONS, ...CORE_COHORT_FUNCTIONS, ...LOCAL_TOOLSYNC_FUNCTIONS,
-  ...LOCAL_TOOLSYNC_COURSE_FUNCTIONS,
+  ...LOCAL_TOOLSYNC_COURSE_FUNCTIONS, ...COURSE_COPY_FUNCTIONS,
 };
 
 /** How the double Moodle is set up. */

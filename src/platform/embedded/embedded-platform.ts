@@ -31,6 +31,7 @@ import { updateUsers } from './user-updates.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './user-pictures.js';
 import { createUsers, findUsers } from './users.js';
 import { resetWithPortOperations } from '../course-reset.js';
+import { duplicateWithPortOperations, importWithPortOperations } from '../course-copy.js';
 import { syncMetaCourses } from '../meta-sync.js';
 import { runFollowingMetaLinks, type InstanceCourses } from '../meta-follow.js';
 import { instanceFacts } from './enrolments.js';
@@ -134,6 +135,10 @@ export class EmbeddedPlatform implements Platform {
       addEnrolInstances: (input) => write((trx) => addEnrolInstances(trx, input)),
       // Restoring needs Moodle's backup machinery: the courses processor never asks it here (supportsMbzTemplates off).
       restoreCourses: async (input) => input.map((item) => reject.backupNotRestorable(item.filename)),
+      // A template's copy is what the store holds of a course: settings, sections, groups and groupings.
+      duplicateCourses: (input) => duplicateWithPortOperations(this.run.bind(this), input),
+      importCourseContent: (input) => importWithPortOperations(this.run.bind(this), input, false),
+      replaceCourseContent: (input) => importWithPortOperations(this.run.bind(this), input, true),
       // Course deletion, reset, metacourses and categories.
       deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
       // Made of the port's operations, run with their meta follow-up as a processor would run them.

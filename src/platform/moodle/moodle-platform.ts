@@ -17,6 +17,7 @@ import { addMetaLinks, findMetaLinks, removeMetaLinks, syncMetaEnrolments } from
 import { MOODLE_NOT_SUPPORTED } from './moodle-errors.js';
 import type { MoodleContext } from './moodle-context.js';
 import { resetCourses, resetRefusal, restoreCourses, restoreRefusal } from './plugin-courses.js';
+import { duplicateCourses, importCourseContent, replaceCourseContent, replaceRefusal } from './course-copies.js';
 import { EachItemRefused, type ItemResult } from '../item-result.js';
 import { findHostedUsers, findUserPictures, setUserPictures } from './pictures.js';
 import { createProfileFields, findProfileFields } from './profile-fields.js';
@@ -56,7 +57,7 @@ export class MoodlePlatform implements Platform {
   readonly site: SiteInfo;
   readonly client: WsClient;
   readonly #missing: ReadonlyMap<OperationKind, readonly MissingFunction[]>;
-  /** Operations refused item by item (the plugin's reset and restore), with the refusal, on this site. */
+  /** Operations refused item by item (the plugin's reset, restore and content replacement), with the refusal, on this site. */
   readonly #refusedItems: ReadonlyMap<OperationKind, ItemResult<never>>;
   readonly #handlers: OperationHandlers;
 
@@ -79,7 +80,7 @@ export class MoodlePlatform implements Platform {
       supportsExport: false,
     };
     const refusedItems = new Map<OperationKind, ItemResult<never>>();
-    for (const [kind, refusal] of [['resetCourses', resetRefusal(ctx)], ['restoreCourses', restoreRefusal(ctx, site.uploadfiles)]] as const) {
+    for (const [kind, refusal] of [['resetCourses', resetRefusal(ctx)], ['restoreCourses', restoreRefusal(ctx, site.uploadfiles)], ['replaceCourseContent', replaceRefusal(ctx)]] as const) {
       if (refusal) refusedItems.set(kind, refusal);
     }
     this.#refusedItems = refusedItems;
@@ -140,6 +141,9 @@ export class MoodlePlatform implements Platform {
       saveCourseSections: (input) => saveCourseSections(ctx, input),
       addEnrolInstances: (input) => addEnrolInstances(ctx, input),
       restoreCourses: (input) => restoreCourses(ctx, input, site.uploadfiles),
+      duplicateCourses: (input) => duplicateCourses(ctx, input),
+      importCourseContent: (input) => importCourseContent(ctx, input),
+      replaceCourseContent: (input) => replaceCourseContent(ctx, input),
       deleteCourses: (input) => deleteCourses(ctx, input),
       resetCourses: (input) => resetCourses(ctx, input),
       findMetaLinks: (input) => findMetaLinks(ctx, input),

@@ -20,6 +20,8 @@ export const WS_FUNCTIONS = {
   core_course_update_courses: { capabilities: ['moodle/course:update', 'moodle/course:changefullname', 'moodle/course:changeshortname', 'moodle/course:changeidnumber', 'moodle/course:changesummary', 'moodle/course:changecategory', 'moodle/course:visibility'] },
   core_course_delete_courses: { capabilities: ['moodle/course:delete'] },
   core_course_create_categories: { capabilities: ['moodle/category:manage'] },
+  core_course_duplicate_course: { capabilities: ['moodle/course:create', 'moodle/backup:backupcourse', 'moodle/restore:restorecourse'] },
+  core_course_import_course: { capabilities: ['moodle/backup:backuptargetimport', 'moodle/restore:restoretargetimport'] },
   core_course_get_categories: { capabilities: ['moodle/category:viewhiddencategories', 'moodle/category:manage'] },
   enrol_manual_enrol_users: { capabilities: ['enrol/manual:enrol', 'moodle/role:assign'] },
   enrol_meta_add_instances: { capabilities: ['moodle/course:enrolconfig', 'enrol/meta:config', 'enrol/meta:selectaslinked'] },
@@ -67,6 +69,7 @@ export const WS_FUNCTIONS = {
   local_toolsync_delete_enrol_instances: { capabilities: ['moodle/course:enrolconfig'], plugin: true },
   local_toolsync_reset_course: { capabilities: ['moodle/course:reset'], plugin: true },
   local_toolsync_restore_course: { capabilities: ['moodle/restore:restorecourse', 'moodle/course:create'], plugin: true },
+  local_toolsync_replace_course_content: { capabilities: ['moodle/backup:backuptargetimport', 'moodle/restore:restoretargetimport'], plugin: true },
   local_toolsync_send_notification: { capabilities: ['moodle/site:sendmessage'], plugin: true },
   local_toolsync_sync_cohort_enrolments: { capabilities: ['moodle/course:enrolconfig', 'enrol/cohort:config'], plugin: true },
   // Courses, metacourses, categories and pictures (the courses and userpictures processors).
@@ -148,6 +151,10 @@ export const OPERATION_FUNCTIONS: Record<OperationKind, readonly WsFunctionName[
   addEnrolInstances: ['local_toolsync_add_enrol_instances'],
   // Answered course by course: without local_toolsync_restore_course (or uploads) each .mbz row says what it needs.
   restoreCourses: [],
+  duplicateCourses: ['core_course_duplicate_course'],
+  importCourseContent: ['core_course_import_course'],
+  // Answered course by course: without local_toolsync_replace_course_content each row says it needs it.
+  replaceCourseContent: [],
   // Course deletion, reset, metacourses and category cleaning.
   deleteCourses: ['core_course_delete_courses'],
   // Answered course by course: without local_toolsync_reset_course each row says it needs it, other files still run.

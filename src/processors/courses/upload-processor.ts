@@ -4,7 +4,7 @@ import { RoleLookup } from '../lookups.js';
 import { PendingKeys } from '../pending-keys.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../processor.js';
 import { CategoryResolver, type CategoryMode } from './upload-categories.js';
-import { writeSections, writeTemplateGroups, type TemplateCounts } from './upload-content.js';
+import { copyTemplates, writeSections } from './upload-content.js';
 import { writeMethods } from './upload-methods.js';
 import type { CourseTask } from './upload-task.js';
 import { TeacherMatches } from './upload-teachers.js';
@@ -103,20 +103,17 @@ async function* processCourses(batches: AsyncIterable<readonly CsvRow[]>, contex
   }
 }
 
-/** The writes of a batch's rows, one platform call per kind: categories, courses, sections, groups, methods, teachers. */
+/** The writes of a batch's rows, one platform call per kind: categories, courses, templates' content, sections, methods, teachers. */
 async function writeTasks(tasks: readonly CourseTask[], context: ProcessorContext, resolver: CategoryResolver, catalogue: CourseCatalogue): Promise<void> {
   const { platform } = context;
   await writeCategories(tasks, resolver);
   await createCourses(tasks, platform, catalogue);
   await updateCourses(tasks, platform, catalogue);
-  const counts = new Map<CourseTask, TemplateCounts>(
-    tasks.filter((task) => task.template).map((task) => [task, { sections: 0, groups: 0, groupings: 0, methods: 0, groupsByName: new Map() }]),
-  );
-  await writeSections(tasks, platform, counts);
-  await writeTemplateGroups(tasks, platform, counts);
+  const counts = await copyTemplates(tasks, platform);
+  await writeSections(tasks, platform);
   await writeMethods(tasks, platform, counts);
-  for (const [task, { sections, groups, groupings, methods }] of counts) {
-    if (!task.live) continue;
+  for (const [task, { sections, groups, groupings, methods, copied }] of counts) {
+    if (!task.live || !copied) continue;
     const code = { new: 'COURSES_UPLOAD_TEMPLATE_COPIED', add: 'COURSES_UPLOAD_TEMPLATE_ADDED', replace: 'COURSES_UPLOAD_TEMPLATE_REPLACED' } as const;
     task.info(code[task.template!.use], { template: task.template!.name, sections, groups, groupings, methods });
     if (task.kind === 'update' && (sections || groups || groupings || methods || task.template!.use === 'replace')) task.changed('template');

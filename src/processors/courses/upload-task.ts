@@ -52,9 +52,9 @@ export class CourseTask {
     return this.#error !== null;
   }
 
-  /** Whether the row makes a course that starts empty (no backup restored into it). */
+  /** Whether the row makes a course that starts empty (neither restored from a backup nor copied from a template). */
   get fresh(): boolean {
-    return this.kind === 'create' && !this.backup;
+    return this.kind === 'create' && !this.backup && !this.template;
   }
 
   /** Whether the row still has writes to make. */

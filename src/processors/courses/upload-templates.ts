@@ -1,7 +1,6 @@
 import type {
   CourseRecord,
   CourseSection,
-  GroupingBinding,
   MetaLink,
   PlatformEnrolInstance,
   PlatformGroup,
@@ -9,24 +8,18 @@ import type {
 } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
 
-/** What a template course passes on (never its users): settings, sections, groups and groupings, enrolment methods. */
+/**
+ * What the course processor reads of a template course: what it counts of the copy (sections, groups, groupings) and
+ * the enrolment methods it passes on itself (the platform's copy has none).
+ */
 export interface TemplateContent {
   readonly record: CourseRecord;
   readonly sections: readonly CourseSection[];
   readonly groups: readonly PlatformGroup[];
   readonly groupings: readonly PlatformGrouping[];
-  readonly bindings: readonly GroupingBinding[];
   readonly instances: readonly PlatformEnrolInstance[];
   /** The metacourse links of the template (its `meta` instances and the parent courses they mirror). */
   readonly metaLinks: readonly MetaLink[];
-}
-
-/** Settings a template does not pass on: the new course's identity, place and times. */
-const OWN_FIELDS = new Set(['id', 'fullname', 'shortname', 'idnumber', 'category', 'sortorder', 'timecreated', 'timemodified']);
-
-/** The settings of a template that a course created on it takes. */
-export function templateSettings(record: CourseRecord): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(record).filter(([field]) => !OWN_FIELDS.has(field)));
 }
 
 /** Template courses read once per run, all those a batch names in one call per kind of content. */
@@ -50,17 +43,13 @@ export class TemplateLibrary {
       run('findEnrolInstances', { courseIds: ids }),
       run('findMetaLinks', { courseIds: ids }),
     ]);
-    const bindings = groupings.length ? await run('findGroupingGroups', { groupingIds: groupings.map((grouping) => grouping.id) }) : [];
     for (const record of records) {
       const own = <T extends { readonly courseId: number }>(list: readonly T[]) => list.filter((item) => item.courseId === record.id);
-      const ownGroupings = own(groupings);
-      const groupingIds = new Set(ownGroupings.map((grouping) => grouping.id));
       this.#loaded.set(record.id, {
         record,
         sections: own(sections),
         groups: own(groups),
-        groupings: ownGroupings,
-        bindings: bindings.filter((binding) => groupingIds.has(binding.groupingId)),
+        groupings: own(groupings),
         instances: own(instances),
         metaLinks: own(metaLinks),
       });

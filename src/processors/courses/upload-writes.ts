@@ -2,7 +2,6 @@ import { COURSE_NUMBER_FIELDS, COURSE_TEXT_FIELDS, type CourseSettings, type New
 import type { Platform } from '../../platform/platform.js';
 import type { CategoryResolver } from './upload-categories.js';
 import type { CourseTask } from './upload-task.js';
-import { templateSettings } from './upload-templates.js';
 import type { CourseCatalogue } from './upload-catalogue.js';
 
 /** Resolves the categories the batch's rows ask for, creating missing path levels; the first row through a created level reports it. */
@@ -21,15 +20,16 @@ export async function writeCategories(tasks: readonly CourseTask[], resolver: Ca
   }
 }
 
-/** Creates the batch's new courses in one call: the template's settings, then the row's; then restores those from backups. */
+/**
+ * Creates the batch's new courses: those from backups restored, those from template courses copied, the others
+ * created in one call with the row's settings.
+ */
 export async function createCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
   await restoreCourses(tasks, platform, catalogue);
+  await duplicateCourses(tasks, platform, catalogue);
   const creating = tasks.filter((task) => task.live && task.fresh);
   const courses = creating.map((task): NewCourse => {
-    const { fullname, shortname, idnumber, summary, format, visible, startdate, enddate, ...settings } = {
-      ...(task.template ? templateSettings(task.template.content.record) : {}),
-      ...task.row.settings,
-    } as Record<string, string | number | undefined>;
+    const { fullname, shortname, idnumber, summary, format, visible, startdate, enddate, ...settings } = task.row.settings as Record<string, string | number | undefined>;
     return {
       fullname: String(fullname),
       shortname: String(shortname),
@@ -63,34 +63,59 @@ export async function createCourses(tasks: readonly CourseTask[], platform: Plat
   });
 }
 
-/**
- * Restores the batch's `.mbz` rows into new courses (one call, the platform restores one after the other), then
- * writes the row's values onto each restored course (spec 5.5: every value but the format), in one call.
- */
+/** Restores the batch's `.mbz` rows into new courses (one call, the platform restores one after the other). */
 async function restoreCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
   const restoring = tasks.filter((task) => task.live && task.kind === 'create' && task.backup);
   const results = await platform.run('restoreCourses', restoring.map((task) => ({
     filename: task.backup!.name.split('/').pop()!, content: task.backup!.content, categoryId: task.categoryId, fullname: task.row.fullname, shortname: task.row.shortname,
   })));
   const restored = restoring.filter((task, index) => {
-    const result = results[index]!;
-    if (task.refused(result)) return false;
-    task.courseId = result.value.id;
+    if (task.refused(results[index]!)) return false;
+    task.courseId = results[index]!.value.id;
     task.info('COURSES_UPLOAD_BACKUP_RESTORED', { template: task.backup!.name, platform: platform.name });
     return true;
   });
-  const changes = restored.map((task) => {
+  await writeRowValues(restored, platform, catalogue, (task) => String(task.row.settings.format ?? 'topics'), (task) => task.row.settings.visible !== 0);
+}
+
+/** Copies the template courses of the batch's rows into new courses (one call, the platform copies one after the other). */
+async function duplicateCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
+  const copying = tasks.filter((task) => task.live && task.kind === 'create' && task.template);
+  const visible = (task: CourseTask) => (task.row.settings.visible ?? task.template!.content.record.visible) === 1;
+  const results = await platform.run('duplicateCourses', copying.map((task) => ({
+    templateId: task.template!.content.record.id, fullname: task.row.fullname, shortname: task.row.shortname, categoryId: task.categoryId, visible: visible(task),
+  })));
+  const copied = copying.filter((task, index) => {
+    if (task.refused(results[index]!)) return false;
+    task.courseId = results[index]!.value.id;
+    return true;
+  });
+  await writeRowValues(copied, platform, catalogue, (task) => task.template!.content.record.format, visible);
+}
+
+/**
+ * Writes the row's values onto courses made from a backup or a template (spec 5.5: every value but the format,
+ * which stays the copy's), in one call, and tells the catalogue the course.
+ */
+async function writeRowValues(
+  tasks: readonly CourseTask[],
+  platform: Platform,
+  catalogue: CourseCatalogue,
+  copiedFormat: (task: CourseTask) => string,
+  visible: (task: CourseTask) => boolean,
+): Promise<void> {
+  const changes = tasks.map((task) => {
     const { fullname: _fullname, shortname: _shortname, format: _format, ...set } = task.row.settings as Record<string, string | number | undefined>;
     return { task, change: { id: task.courseId, set: Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined)) as CourseSettings } };
   }).filter(({ change }) => Object.keys(change.set).length);
   const updated = await platform.run('updateCourses', changes.map(({ change }) => change));
   changes.forEach(({ task }, index) => task.warnIfRefused(updated[index]!, 'settings'));
-  // What the catalogue knows of the new course: the row's names and values (the backup's other settings are Moodle's).
-  for (const task of restored) {
+  // What the catalogue knows of the new course: the row's names and values (the copy's other settings are the platform's).
+  for (const task of tasks) {
     const settings = task.row.settings;
     catalogue.remember({
       id: task.courseId, shortname: task.row.shortname, fullname: task.row.fullname, idnumber: String(settings.idnumber ?? ''), category: task.categoryId,
-      format: String(settings.format ?? 'topics'), visible: settings.visible !== 0, startdate: Number(settings.startdate ?? 0), enddate: Number(settings.enddate ?? 0),
+      format: copiedFormat(task), visible: visible(task), startdate: Number(settings.startdate ?? 0), enddate: Number(settings.enddate ?? 0),
     });
   }
 }

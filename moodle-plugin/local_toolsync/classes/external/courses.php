@@ -8,6 +8,7 @@
 namespace local_toolsync\external;
 
 use backup;
+use backup_controller;
 use context_course;
 use context_coursecat;
 use context_user;
@@ -181,5 +182,71 @@ class courses extends external_api {
     /** @return external_single_structure */
     public static function restore_course_returns(): external_single_structure {
         return new external_single_structure(['courseid' => new external_value(PARAM_INT, 'the new course')]);
+    }
+    /** @return external_function_parameters */
+    public static function replace_course_content_parameters(): external_function_parameters {
+        return new external_function_parameters([
+            'importfrom' => new external_value(PARAM_INT, 'the template course'),
+            'importto' => new external_value(PARAM_INT, 'the course whose content is replaced'),
+        ]);
+    }
+
+    /**
+     * Replaces a course's content by a template's, as core_course_import_course with deletecontent does, but keeping
+     * the course's enrolments and roles: core's import deletes them with the content (remove_course_contents without
+     * options), which would unenrol every user of the course. Groups and groupings give way to the template's.
+     *
+     * @param int $importfrom
+     * @param int $importto
+     * @return null
+     */
+    public static function replace_course_content(int $importfrom, int $importto) {
+        global $CFG, $DB, $USER;
+        require_once($CFG->dirroot . '/backup/util/includes/backup_includes.php');
+        require_once($CFG->dirroot . '/backup/util/includes/restore_includes.php');
+        $params = self::validate_parameters(self::replace_course_content_parameters(), compact('importfrom', 'importto'));
+        foreach (['importfrom', 'importto'] as $key) {
+            if (!$DB->record_exists('course', ['id' => $params[$key]])) {
+                throw new \moodle_exception('invalidcourseid', 'error');
+            }
+        }
+        $fromcontext = context_course::instance($params['importfrom']);
+        $tocontext = context_course::instance($params['importto']);
+        self::validate_context($fromcontext);
+        self::validate_context($tocontext);
+        require_capability('moodle/backup:backuptargetimport', $fromcontext);
+        require_capability('moodle/restore:restoretargetimport', $tocontext);
+
+        $backup = new backup_controller(backup::TYPE_1COURSE, $params['importfrom'], backup::FORMAT_MOODLE,
+            backup::INTERACTIVE_NO, backup::MODE_IMPORT, $USER->id);
+        $backupid = $backup->get_backupid();
+        $basepath = $backup->get_plan()->get_basepath();
+        $backup->execute_plan();
+        $backup->destroy();
+
+        $restore = new restore_controller($backupid, $params['importto'], backup::INTERACTIVE_NO, backup::MODE_IMPORT,
+            $USER->id, backup::TARGET_EXISTING_DELETING);
+        if (!$restore->execute_precheck()) {
+            $results = $restore->get_precheck_results();
+            if (!empty($results['errors'])) {
+                $restore->destroy();
+                if (empty($CFG->keeptempdirectoriesonbackup)) {
+                    fulldelete($basepath);
+                }
+                throw new \moodle_exception('restoreprecheckerror', 'local_toolsync', '', implode('; ', $results['errors']));
+            }
+        }
+        restore_dbops::delete_course_content($params['importto'], ['keep_roles_and_enrolments' => 1, 'keep_groups_and_groupings' => 0]);
+        $restore->execute_plan();
+        $restore->destroy();
+        if (empty($CFG->keeptempdirectoriesonbackup)) {
+            fulldelete($basepath);
+        }
+        return null;
+    }
+
+    /** @return null */
+    public static function replace_course_content_returns() {
+        return null;
     }
 }
