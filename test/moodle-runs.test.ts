@@ -146,7 +146,7 @@ for (const kind of DATABASES) {
       expect((await platform.run('findCategories', { by: { id: [a, b, b1, c].map(String) } })).map((category) => category.name)).toEqual(['C']);
     });
 
-    it('creates courses from .mbz templates of the command file area through local_toolsync_restore_course, then writes the row values', async () => {
+    it('restores .mbz templates of the command file area through local_toolsync_restore_course: new courses then their row values, existing ones per template mode', async () => {
       const { engine, platform } = await open(1);
       await engine.settings.save({ courses_forceupdate: true, courses_template_mode: '1' });
       mkdirSync(join(engine.folder.files, 'templates'));
@@ -166,18 +166,28 @@ for (const kind of DATABASES) {
         'line 2 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
         'line 2 [info] Sections written: topic1',
         'line 3 [error] column template: no backup file templates/missing.mbz in the command file area; a .mbz template is read from there, by its path in the area (such as templates/course.mbz)',
-        'line 4 [error] column template: templates/algebra.mbz is a Moodle backup (.mbz), which restores into a new course only; to add a template’s content to the existing course C1, name a template course by its shortname',
+        // Into an existing course, per courses_template_mode (1: added to its content).
+        'line 4 [updated] Course [C1]  Course 1 updated (fullname, template).',
+        'line 4 [info] Backup templates/algebra.mbz restored into the course by the moodle platform: its content added to the course’s',
         'line 5 [created] Course [NEW3] Twice has been created in category Miscellaneous on template templates/algebra.mbz.',
         'line 5 [info] Backup templates/algebra.mbz restored into the new course by the moodle platform, then the row’s values written on it',
       ]);
       // Each restore uploads the file to a draft area first (webservice/upload.php), then restores it.
-      expect(platform.double.calls.filter((call) => call.wsfunction === 'upload.php')).toHaveLength(2);
-      expect(platform.client.counts.byFunction.get('local_toolsync_restore_course')).toBe(2);
+      expect(platform.client.counts.byFunction.get('local_toolsync_restore_course')).toBe(3);
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'upload.php')).toHaveLength(3);
       const created = await engine.store.db.selectFrom('lms_course').select(['shortname', 'fullname', 'idnumber', 'summary']).where('shortname', 'in', ['NEW1', 'NEW3']).orderBy('id').execute();
       expect(created).toEqual([
         { shortname: 'NEW1', fullname: 'New one', idnumber: 'N-1', summary: 'From the backup' },
         { shortname: 'NEW3', fullname: 'Twice', idnumber: '', summary: expect.any(String) },
       ]);
+
+      await engine.settings.save({ courses_template_mode: '2' });
+      const replaced = await runFile(engine, csv('shortname;fullname;template', 'C1;Course 1;templates/algebra.mbz'), { action: 'courses/create', name: 'uploadcourses.csv' });
+      expect(replaced.lines).toEqual([
+        'line 2 [updated] Course [C1]  Course 1 updated (template).',
+        'line 2 [info] Backup templates/algebra.mbz restored into the course by the moodle platform: its content in place of the course’s (users, groups and enrolment methods kept)',
+      ]);
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'local_toolsync_restore_course').length).toBe(4);
 
       const core = Object.keys(DOUBLE_FUNCTIONS).filter((name) => name !== 'local_toolsync_restore_course');
       const bare = new MoodleOverDouble(engine.store, { functions: ['core_webservice_get_site_info', ...core] });

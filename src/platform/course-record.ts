@@ -116,6 +116,11 @@ export interface CourseRestore {
   readonly categoryId: number;
   readonly fullname: string;
   readonly shortname: string;
+  /**
+   * An existing course to restore into instead of a new one: the backup's content added to the course's, or in
+   * place of it (`replace`); the course keeps its names, settings, users, groups and enrolment methods.
+   */
+  readonly into?: { readonly courseId: number; readonly replace: boolean };
 }
 
 /** A new course copied from a template course, named and placed as given; never the template's users. */

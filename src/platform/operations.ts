@@ -221,7 +221,7 @@ export interface Operations {
   saveCourseSections: Operation<readonly SectionsChange[], readonly ItemResult<null>[]>;
   /**
    * Restores Moodle backups (`.mbz`) into new courses, one at a time, named as given (the backup's own names are
-   * replaced); a taken shortname is refused. Only where the capability `supportsMbzTemplates` is on (Moodle, through
+   * replaced), or into existing courses (`into`); a taken shortname or an unknown course is refused. Only where the capability `supportsMbzTemplates` is on (Moodle, through
    * the companion plugin); elsewhere every item is refused.
    */
   restoreCourses: Operation<readonly CourseRestore[], readonly ItemResult<{ readonly id: number }>[]>;

@@ -2,8 +2,8 @@ import type { Capabilities } from './capabilities.js';
 import { resetWithPortOperations } from './course-reset.js';
 import { duplicateWithPortOperations, importWithPortOperations } from './course-copy.js';
 import { reject } from './embedded/rejections.js';
-import { WRITES, type OperationInput, type OperationKind, type OperationOutput } from './operations.js';
-import { EachItemRefused } from './item-result.js';
+import { WRITES, type CourseRestore, type OperationInput, type OperationKind, type OperationOutput } from './operations.js';
+import { EachItemRefused, succeeded, type ItemResult } from './item-result.js';
 import type { ExportEntity, ExportPage, OperationHandlers, Platform } from './platform.js';
 import { CohortOverlay } from './simulation/cohort-overlay.js';
 import { CohortSyncOverlay } from './simulation/cohort-sync-overlay.js';
@@ -72,6 +72,15 @@ export class SimulatedPlatform implements Platform {
     // The meta sync is made of port operations: run here, it reads and writes this overlay like the platform's own
     // (without following meta links again, as on the platform).
     const run = this.#raw.bind(this);
+    const restoreCourses = async (input: readonly CourseRestore[]): Promise<ItemResult<{ id: number }>[]> => {
+      const created = await records.createCourses(input.filter((item) => !item.into).map(({ fullname, shortname, categoryId }) => ({ fullname, shortname, categoryId })));
+      const targets = input.flatMap((item) => (item.into ? [String(item.into.courseId)] : []));
+      const known = new Set((targets.length ? await records.findCourses({ by: { id: targets } }) : []).map((course) => course.id));
+      return input.map((item) => {
+        if (!item.into) return created.shift()!;
+        return known.has(item.into.courseId) ? succeeded({ id: item.into.courseId }) : reject.courseNotFound(item.into.courseId);
+      });
+    };
     this.#instanceCourses = async (ids) => ids.flatMap((id) => enrolments.knownInstance(id)?.courseId ?? []);
     this.#handlers = {
       findUsers: (input) => users.findUsers(input),
@@ -131,10 +140,9 @@ export class SimulatedPlatform implements Platform {
       findCourseSections: (input) => sections.findCourseSections(input),
       saveCourseSections: (input) => sections.saveCourseSections(input),
       addEnrolInstances: (input) => addPlainInstances(real, courses, enrolments, input),
-      // A restored course, as far as the port can tell before Moodle reads the backup: a new course of that name.
-      restoreCourses: async (input) => real.capabilities.supportsMbzTemplates
-        ? records.createCourses(input.map(({ fullname, shortname, categoryId }) => ({ fullname, shortname, categoryId })))
-        : input.map((item) => reject.backupNotRestorable(item.filename)),
+      // A restored course, as far as the port can tell before Moodle reads the backup: a new course of that name, or
+      // the existing course the backup restores into, as it is.
+      restoreCourses: async (input) => real.capabilities.supportsMbzTemplates ? restoreCourses(input) : input.map((item) => reject.backupNotRestorable(item.filename)),
       // A template's copy through the overlays, as the embedded platform makes it (on Moodle too: what the port holds
       // of the copy is what later rows read; activities and blocks are Moodle's alone).
       duplicateCourses: (input) => duplicateWithPortOperations(this.run.bind(this), input),

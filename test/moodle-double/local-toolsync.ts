@@ -1,7 +1,7 @@
 import type { ItemResult } from '../../src/platform/item-result.js';
 import type { EnrolInstanceQuery } from '../../src/platform/operations.js';
 import { int, listOf, scalarsOf, text, type DoubleEnv, type WsFunctionHandler } from './double-env.js';
-import { invalidParameter, missingRecord, MoodleError } from './moodle-exceptions.js';
+import { invalidParameter, missingRecord, MoodleError, moodleException } from './moodle-exceptions.js';
 import type { PhpValue } from './php-form.js';
 
 /**
@@ -175,6 +175,12 @@ export const LOCAL_TOOLSYNC_FUNCTIONS: Record<string, WsFunctionHandler> = {
   local_toolsync_reset_course: resetCourse,
   local_toolsync_restore_course: async (params, env) => {
     if (!env.drafts.get(int(params.draftitemid, 'draftitemid'))?.length) throw invalidParameter(`No file in draft area ${text(params.draftitemid)}`);
+    // Into an existing course: what the backup holds is not the double's to know; the course stays as it is.
+    const courseid = int(params.courseid ?? '0', 'courseid');
+    if (courseid) {
+      if (!(await env.store.db.selectFrom('lms_course').select('id').where('id', '=', courseid).executeTakeFirst())) throw moodleException('invalidcourseid', 'Invalid course ID');
+      return { courseid };
+    }
     const shortname = text(params.shortname);
     if (await env.store.db.selectFrom('lms_course').select('id').where('shortname', '=', shortname).executeTakeFirst()) {
       throw new MoodleError('moodle_exception', 'shortnametaken', `Short name is already used for another course (${shortname})`);

@@ -15,7 +15,7 @@ import type { DoubleEnv, WsFunctionHandler } from './double-env.js';
 import { LOCAL_TOOLSYNC_FUNCTIONS } from './local-toolsync.js';
 import { LOCAL_TOOLSYNC_COURSE_FUNCTIONS } from './local-toolsync-courses.js';
 import { MoodleError } from './moodle-exceptions.js';
-import { parsePhpForm } from './php-form.js';
+import { parsePhpForm, type PhpValue } from './php-form.js';
 
 /** Every function the double answers, core's and the companion plugin's. */
 export const DOUBLE_FUNCTIONS: Record<string, WsFunctionHandler> = {
@@ -44,6 +44,8 @@ export interface ReceivedCall {
   readonly fields: number;
   /** Fields PHP dropped (max_input_vars). */
   readonly dropped: number;
+  /** The parameters PHP kept, as the function read them. */
+  readonly params?: Readonly<Record<string, PhpValue>>;
 }
 
 /**
@@ -86,7 +88,7 @@ export class MoodleDouble {
   async handle(body: string): Promise<{ status: number; body: string }> {
     const { params, fields, dropped } = parsePhpForm(body, this.#maxInputVars);
     const wsfunction = String(params.wsfunction ?? '');
-    this.calls.push({ wsfunction, fields, dropped });
+    this.calls.push({ wsfunction, fields, dropped, params });
     try {
       if (params.moodlewsrestformat !== 'json') return { status: 200, body: '<?xml version="1.0" encoding="UTF-8" ?>\n<RESPONSE></RESPONSE>' };
       if (params.wstoken !== this.#token) throw new MoodleError('moodle_exception', 'invalidtoken', 'Invalid token - token not found');

@@ -55,6 +55,15 @@ for (const kind of DATABASES) {
       ], true);
       expect(outcomes(results)).toEqual(['ok', 'PLATFORM_COURSE_SHORTNAME_TAKEN']);
       expect(await platform.run('findCourses', { by: { shortname: ['NEW'] } })).toMatchObject([{ fullname: 'From template' }]);
+      // Into existing courses: the course is named by id and its content replaced or added to, as asked.
+      const into = await restoreCourses(ctx, [
+        { filename: 'tpl.mbz', content: mbz, categoryId: 0, fullname: '', shortname: '', into: { courseId: idOf(results[0]), replace: true } },
+        { filename: 'tpl.mbz', content: mbz, categoryId: 0, fullname: '', shortname: '', into: { courseId: 999_999, replace: false } },
+      ], true);
+      expect(outcomes(into)).toEqual(['ok', 'PLATFORM_COURSE_NOT_FOUND']);
+      expect(into[0]).toEqual({ ok: true, value: { id: idOf(results[0]) } });
+      expect(platform.double.calls.filter((call) => call.wsfunction === 'local_toolsync_restore_course').map((call) => [call.params?.courseid, call.params?.deletecontent]))
+        .toEqual([['0', '0'], ['0', '0'], [String(idOf(results[0])), '1'], ['999999', '0']]);
     });
 
     it('notifies users; without the plugin each item names the function it needs', async () => {

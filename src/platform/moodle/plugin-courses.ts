@@ -66,7 +66,7 @@ export async function resetCourses(ctx: MoodleContext, resets: readonly CourseRe
   return results;
 }
 
-/** Uploads each .mbz (webservice/upload.php), then restores it into a new course, one at a time. */
+/** Uploads each .mbz (webservice/upload.php), then restores it into a new course or an existing one, one at a time. */
 export async function restoreCourses(ctx: MoodleContext, restores: readonly CourseRestore[], uploadsAllowed: boolean): Promise<ItemResult<{ id: number }>[]> {
   const refusal = restoreRefusal(ctx, uploadsAllowed);
   if (refusal) return restores.map(() => refusal);
@@ -76,11 +76,14 @@ export async function restoreCourses(ctx: MoodleContext, restores: readonly Cour
       const draftitemid = await ctx.client.upload([{ filename: restore.filename, content: restore.content, mimetype: 'application/vnd.moodle.backup' }]);
       const { courseid } = await ctx.client.call<{ courseid: number }>('local_toolsync_restore_course', {
         draftitemid, categoryid: restore.categoryId, fullname: restore.fullname, shortname: restore.shortname,
+        courseid: restore.into?.courseId ?? 0, deletecontent: restore.into?.replace ? 1 : 0,
       }, 'write');
       results.push(succeeded({ id: courseid }));
     } catch (error) {
       if (!(error instanceof MoodleException)) throw error;
-      results.push(error.errorcode === 'shortnametaken' ? reject.courseShortnameTaken(restore.shortname) : rejected(error.errorcode, error.readable));
+      if (error.errorcode === 'shortnametaken') results.push(reject.courseShortnameTaken(restore.shortname));
+      else if (error.errorcode === 'invalidcourseid' && restore.into) results.push(reject.courseNotFound(restore.into.courseId));
+      else results.push(rejected(error.errorcode, error.readable));
     }
   }
   return results;

@@ -89,13 +89,17 @@ export const UPLOAD_COURSES_MESSAGES = {
     en: 'column template: no backup file {template} in the command file area; a .mbz template is read from there, by its path in the area (such as templates/course.mbz)',
     fr: 'colonne template : aucun fichier de sauvegarde {template} dans la zone des fichiers de commande ; un gabarit .mbz y est lu, par son chemin dans la zone (comme templates/cours.mbz)',
   },
-  COURSES_UPLOAD_TEMPLATE_MBZ_EXISTING: {
-    en: 'column template: {template} is a Moodle backup (.mbz), which restores into a new course only; to add a template’s content to the existing course {shortname}, name a template course by its shortname',
-    fr: 'colonne template : {template} est une sauvegarde Moodle (.mbz), qui ne se restaure que dans un nouveau cours ; pour ajouter le contenu d’un gabarit au cours existant {shortname}, désignez un cours gabarit par son nom abrégé',
-  },
   COURSES_UPLOAD_BACKUP_RESTORED: {
     en: 'Backup {template} restored into the new course by the {platform} platform, then the row’s values written on it',
     fr: 'Sauvegarde {template} restaurée dans le nouveau cours par la plateforme {platform}, puis les valeurs de la ligne écrites dessus',
+  },
+  COURSES_UPLOAD_BACKUP_ADDED: {
+    en: 'Backup {template} restored into the course by the {platform} platform: its content added to the course’s',
+    fr: 'Sauvegarde {template} restaurée dans le cours par la plateforme {platform} : son contenu ajouté à celui du cours',
+  },
+  COURSES_UPLOAD_BACKUP_REPLACED: {
+    en: 'Backup {template} restored into the course by the {platform} platform: its content in place of the course’s (users, groups and enrolment methods kept)',
+    fr: 'Sauvegarde {template} restaurée dans le cours par la plateforme {platform} : son contenu à la place de celui du cours (utilisateurs, groupes et méthodes d’inscription conservés)',
   },
   COURSES_UPLOAD_CREATED_FROM_TEMPLATE: {
     en: 'Course [{shortname}] {fullname} has been created in category {category} on template {template}.',

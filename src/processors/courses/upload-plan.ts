@@ -1,6 +1,6 @@
 import type { RoleLookup } from '../lookups.js';
 import { categoryRequest, type CategoryMode } from './upload-categories.js';
-import { CourseTask } from './upload-task.js';
+import { CourseTask, type TemplateUse } from './upload-task.js';
 import type { TeacherMatches } from './upload-teachers.js';
 import { isBackupName, type BackupFiles, type TemplateLibrary } from './upload-templates.js';
 import type { CourseCatalogue } from './upload-catalogue.js';
@@ -89,20 +89,24 @@ function planTemplate(task: CourseTask, context: PlanContext): void {
     task.fail('COURSES_UPLOAD_TEMPLATE_NOT_FOUND', { template: name, shortname: task.row.shortname }, 'template');
     return;
   }
-  task.template = { name, content, use: task.kind === 'create' ? 'new' : context.templateMode === 2 ? 'replace' : 'add' };
+  task.template = { name, content, use: templateUse(task, context) };
+}
+
+/** A template makes a new course, or adds to (mode 1) or replaces (mode 2) an existing course's content. */
+function templateUse(task: CourseTask, context: PlanContext): TemplateUse {
+  return task.kind === 'create' ? 'new' : context.templateMode === 2 ? 'replace' : 'add';
 }
 
 /**
- * A `.mbz` template: restoring needs Moodle's restore machinery (no embedded equivalent), restores into a new course
- * only (local_toolsync_restore_course), and reads the file from the command file area, by its path there.
+ * A `.mbz` template: restoring needs Moodle's restore machinery (no embedded equivalent, local_toolsync_restore_course),
+ * into a new course or per courses_template_mode into an existing one; the file is read from the command file area.
  */
 function planBackup(task: CourseTask, context: PlanContext): void {
   const name = task.row.template;
   if (!context.restoresBackups) task.fail('COURSES_UPLOAD_TEMPLATE_MBZ', { template: name, platform: context.platformName }, 'template');
-  else if (task.kind === 'update') task.fail('COURSES_UPLOAD_TEMPLATE_MBZ_EXISTING', { template: name, shortname: task.row.shortname }, 'template');
   else {
     const content = context.backups.get(name);
-    if (content) task.backup = { name, content };
+    if (content) task.backup = { name, content, use: templateUse(task, context) };
     else task.fail('COURSES_UPLOAD_TEMPLATE_MBZ_MISSING', { template: name }, 'template');
   }
 }

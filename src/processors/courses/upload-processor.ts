@@ -9,7 +9,7 @@ import { writeMethods } from './upload-methods.js';
 import type { CourseTask } from './upload-task.js';
 import { TeacherMatches } from './upload-teachers.js';
 import { BackupFiles, isBackupName, TemplateLibrary } from './upload-templates.js';
-import { createCourses, updateCourses, writeCategories } from './upload-writes.js';
+import { createCourses, restoreIntoCourses, updateCourses, writeCategories } from './upload-writes.js';
 import { CourseCatalogue } from './upload-catalogue.js';
 import { courseUploadField, coursesColumns } from './upload-columns.js';
 import { UPLOAD_COURSES_MESSAGES } from './upload-messages.js';
@@ -109,6 +109,7 @@ async function writeTasks(tasks: readonly CourseTask[], context: ProcessorContex
   await writeCategories(tasks, resolver);
   await createCourses(tasks, platform, catalogue);
   await updateCourses(tasks, platform, catalogue);
+  await restoreIntoCourses(tasks, platform);
   const counts = await copyTemplates(tasks, platform);
   await writeSections(tasks, platform);
   await writeMethods(tasks, platform, counts);

@@ -29,8 +29,8 @@ export class CourseTask {
   categoryId = 0;
   categoryLabel = '';
   template: { readonly name: string; readonly content: TemplateContent; readonly use: TemplateUse } | null = null;
-  /** A `.mbz` template (its path in the command file area): the new course is restored from it. */
-  backup: { readonly name: string; readonly content: Uint8Array } | null = null;
+  /** A `.mbz` template (its path in the command file area): restored into the new course, or into the existing one. */
+  backup: { readonly name: string; readonly content: Uint8Array; readonly use: TemplateUse } | null = null;
   teachers: TeacherEnrolment[] = [];
   /** The course's id once known (created, or the matched one). */
   courseId = 0;

@@ -1,4 +1,4 @@
-import { COURSE_NUMBER_FIELDS, COURSE_TEXT_FIELDS, type CourseSettings, type NewCourse } from '../../platform/operations.js';
+import { COURSE_NUMBER_FIELDS, COURSE_TEXT_FIELDS, type CourseRestore, type CourseSettings, type NewCourse } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
 import type { CategoryResolver } from './upload-categories.js';
 import type { CourseTask } from './upload-task.js';
@@ -66,9 +66,7 @@ export async function createCourses(tasks: readonly CourseTask[], platform: Plat
 /** Restores the batch's `.mbz` rows into new courses (one call, the platform restores one after the other). */
 async function restoreCourses(tasks: readonly CourseTask[], platform: Platform, catalogue: CourseCatalogue): Promise<void> {
   const restoring = tasks.filter((task) => task.live && task.kind === 'create' && task.backup);
-  const results = await platform.run('restoreCourses', restoring.map((task) => ({
-    filename: task.backup!.name.split('/').pop()!, content: task.backup!.content, categoryId: task.categoryId, fullname: task.row.fullname, shortname: task.row.shortname,
-  })));
+  const results = await platform.run('restoreCourses', restoring.map((task) => restoreOf(task)));
   const restored = restoring.filter((task, index) => {
     if (task.refused(results[index]!)) return false;
     task.courseId = results[index]!.value.id;
@@ -76,6 +74,26 @@ async function restoreCourses(tasks: readonly CourseTask[], platform: Platform, 
     return true;
   });
   await writeRowValues(restored, platform, catalogue, (task) => String(task.row.settings.format ?? 'topics'), (task) => task.row.settings.visible !== 0);
+}
+
+/**
+ * Restores the `.mbz` of the batch's existing courses into them (one call): the backup's content added to theirs,
+ * or in place of it, per courses_template_mode; their users, groups and methods stay.
+ */
+export async function restoreIntoCourses(tasks: readonly CourseTask[], platform: Platform): Promise<void> {
+  const restoring = tasks.filter((task) => task.live && task.kind === 'update' && task.backup);
+  const results = await platform.run('restoreCourses', restoring.map((task) => restoreOf(task, { courseId: task.courseId, replace: task.backup!.use === 'replace' })));
+  restoring.forEach((task, index) => {
+    const { name, use } = task.backup!;
+    if (task.warnIfRefused(results[index]!, `template ${name}`)) return;
+    task.info(use === 'replace' ? 'COURSES_UPLOAD_BACKUP_REPLACED' : 'COURSES_UPLOAD_BACKUP_ADDED', { template: name, platform: platform.name });
+    task.changed('template');
+  });
+}
+
+function restoreOf(task: CourseTask, into?: CourseRestore['into']): CourseRestore {
+  const { name, content } = task.backup!;
+  return { filename: name.split('/').pop()!, content, categoryId: task.categoryId, fullname: task.row.fullname, shortname: task.row.shortname, ...(into ? { into } : {}) };
 }
 
 /** Copies the template courses of the batch's rows into new courses (one call, the platform copies one after the other). */

@@ -134,28 +134,44 @@ class courses extends external_api {
             'categoryid' => new external_value(PARAM_INT, 'category of the new course'),
             'fullname' => new external_value(PARAM_TEXT, 'full name of the new course'),
             'shortname' => new external_value(PARAM_TEXT, 'short name of the new course'),
+            'courseid' => new external_value(PARAM_INT, 'an existing course to restore into instead (0: a new course)', VALUE_DEFAULT, 0),
+            'deletecontent' => new external_value(PARAM_BOOL, 'into an existing course: replace its content (its users kept)', VALUE_DEFAULT, false),
         ]);
     }
 
     /**
-     * Restores a .mbz backup into a new course (synchronously: a template is expected to be small).
+     * Restores a .mbz backup into a new course, or into an existing one (its content added to, or replaced with its
+     * enrolments, roles, groups and settings kept), synchronously: a template is expected to be small.
      *
      * @param int $draftitemid
      * @param int $categoryid
      * @param string $fullname
      * @param string $shortname
+     * @param int $courseid
+     * @param bool $deletecontent
      * @return array
      */
-    public static function restore_course(int $draftitemid, int $categoryid, string $fullname, string $shortname): array {
+    public static function restore_course(int $draftitemid, int $categoryid, string $fullname, string $shortname, int $courseid = 0,
+            bool $deletecontent = false): array {
         global $CFG, $DB, $USER;
         require_once($CFG->dirroot . '/backup/util/includes/restore_includes.php');
-        $params = self::validate_parameters(self::restore_course_parameters(), compact('draftitemid', 'categoryid', 'fullname', 'shortname'));
-        $context = context_coursecat::instance($params['categoryid']);
-        self::validate_context($context);
-        require_capability('moodle/restore:restorecourse', $context);
-        require_capability('moodle/course:create', $context);
-        if ($DB->record_exists('course', ['shortname' => $params['shortname']])) {
-            throw new \moodle_exception('shortnametaken', '', '', $params['shortname']);
+        $params = self::validate_parameters(self::restore_course_parameters(),
+            compact('draftitemid', 'categoryid', 'fullname', 'shortname', 'courseid', 'deletecontent'));
+        if ($params['courseid']) {
+            if (!$DB->record_exists('course', ['id' => $params['courseid']])) {
+                throw new \moodle_exception('invalidcourseid', 'error');
+            }
+            $context = context_course::instance($params['courseid']);
+            self::validate_context($context);
+            require_capability('moodle/restore:restorecourse', $context);
+        } else {
+            $context = context_coursecat::instance($params['categoryid']);
+            self::validate_context($context);
+            require_capability('moodle/restore:restorecourse', $context);
+            require_capability('moodle/course:create', $context);
+            if ($DB->record_exists('course', ['shortname' => $params['shortname']])) {
+                throw new \moodle_exception('shortnametaken', '', '', $params['shortname']);
+            }
         }
         $files = get_file_storage()->get_area_files(context_user::instance($USER->id)->id, 'user', 'draft', $params['draftitemid'], 'id', false);
         $file = reset($files);
@@ -164,24 +180,37 @@ class courses extends external_api {
         }
         $folder = restore_controller::get_tempdir_name(SITEID, $USER->id);
         $file->extract_to_pathname(get_file_packer('application/vnd.moodle.backup'), make_backup_temp_directory($folder));
-        $courseid = restore_dbops::create_new_course($params['fullname'], $params['shortname'], $params['categoryid']);
-        $controller = new restore_controller($folder, $courseid, backup::INTERACTIVE_NO, backup::MODE_GENERAL, $USER->id, backup::TARGET_NEW_COURSE);
+        if ($params['courseid']) {
+            $courseid = $params['courseid'];
+            $target = $params['deletecontent'] ? backup::TARGET_EXISTING_DELETING : backup::TARGET_EXISTING_ADDING;
+        } else {
+            $courseid = restore_dbops::create_new_course($params['fullname'], $params['shortname'], $params['categoryid']);
+            $target = backup::TARGET_NEW_COURSE;
+        }
+        $controller = new restore_controller($folder, $courseid, backup::INTERACTIVE_NO, backup::MODE_GENERAL, $USER->id, $target);
         if (!$controller->execute_precheck()) {
             $results = $controller->get_precheck_results();
             $controller->destroy();
-            delete_course($courseid, false);
+            if (!$params['courseid']) {
+                delete_course($courseid, false);
+            }
             throw new \moodle_exception('restoreprecheckerror', 'local_toolsync', '', implode('; ', $results['errors'] ?? []));
+        }
+        if ($target == backup::TARGET_EXISTING_DELETING) {
+            restore_dbops::delete_course_content($courseid, ['keep_roles_and_enrolments' => 1, 'keep_groups_and_groupings' => 1]);
         }
         $controller->execute_plan();
         $controller->destroy();
-        // The restore keeps the template's names: the file's ones win.
-        $DB->update_record('course', (object)['id' => $courseid, 'fullname' => $params['fullname'], 'shortname' => $params['shortname']]);
+        if (!$params['courseid']) {
+            // The restore keeps the backup's names: the file's ones win.
+            $DB->update_record('course', (object)['id' => $courseid, 'fullname' => $params['fullname'], 'shortname' => $params['shortname']]);
+        }
         return ['courseid' => $courseid];
     }
 
     /** @return external_single_structure */
     public static function restore_course_returns(): external_single_structure {
-        return new external_single_structure(['courseid' => new external_value(PARAM_INT, 'the new course')]);
+        return new external_single_structure(['courseid' => new external_value(PARAM_INT, 'the course restored into')]);
     }
     /** @return external_function_parameters */
     public static function replace_course_content_parameters(): external_function_parameters {
