@@ -112,7 +112,8 @@ export interface NewEnrolInstance {
 export interface CourseRestore {
   /** The file's name (Moodle keeps it in the draft area it restores from). */
   readonly filename: string;
-  readonly content: Uint8Array;
+  /** The backup, read as it is sent (a file-backed Blob: a backup can weigh hundreds of megabytes). */
+  readonly content: Blob;
   readonly categoryId: number;
   readonly fullname: string;
   readonly shortname: string;

@@ -94,7 +94,7 @@ export interface ProcessorContext {
    * A file of the command file area a row names (a course template's `.mbz`), by its path there; null when there is
    * none. The processor never sees the disk: the engine reads the file.
    */
-  readAreaFile(path: string): Promise<Uint8Array | null>;
+  readAreaFile(path: string): Promise<Blob | null>;
   /** A report line about the whole file rather than a row (a profile field created once for the run…). */
   notice(code: string, params?: Readonly<Record<string, string | number>>): Promise<void>;
   /**

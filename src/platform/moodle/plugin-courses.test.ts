@@ -48,7 +48,7 @@ for (const kind of DATABASES) {
 
     it('restores .mbz files into new courses after uploading them, a taken shortname refused', async () => {
       const { platform, ctx } = await open();
-      const mbz = new Uint8Array([0x1f, 0x8b, 8, 0]);
+      const mbz = new Blob([new Uint8Array([0x1f, 0x8b, 8, 0])]);
       const results = await restoreCourses(ctx, [
         { filename: 'tpl.mbz', content: mbz, categoryId: 1, fullname: 'From template', shortname: 'NEW' },
         { filename: 'tpl.mbz', content: mbz, categoryId: 1, fullname: 'Again', shortname: 'NEW' },

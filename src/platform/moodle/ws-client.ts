@@ -102,7 +102,7 @@ export class WsClient {
    * Uploads files into a new draft area of the web-service user (webservice/upload.php: the service must allow
    * uploads) and answers the area's itemid; a refused file throws a MoodleException.
    */
-  async upload(files: readonly { readonly filename: string; readonly content: Uint8Array; readonly mimetype?: string }[]): Promise<number> {
+  async upload(files: readonly { readonly filename: string; readonly content: Uint8Array | Blob; readonly mimetype?: string }[]): Promise<number> {
     const form = () => {
       const data = new FormData();
       data.set('token', this.#options.token);

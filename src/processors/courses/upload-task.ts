@@ -30,7 +30,7 @@ export class CourseTask {
   categoryLabel = '';
   template: { readonly name: string; readonly content: TemplateContent; readonly use: TemplateUse } | null = null;
   /** A `.mbz` template (its path in the command file area): restored into the new course, or into the existing one. */
-  backup: { readonly name: string; readonly content: Uint8Array; readonly use: TemplateUse } | null = null;
+  backup: { readonly name: string; readonly content: Blob; readonly use: TemplateUse } | null = null;
   teachers: TeacherEnrolment[] = [];
   /** The course's id once known (created, or the matched one). */
   courseId = 0;

@@ -66,10 +66,10 @@ export const isBackupName = (name: string): boolean => /\.mbz$/i.test(name);
 
 /** The `.mbz` backups rows name, read once per run from the command file area (null: no such file there). */
 export class BackupFiles {
-  readonly #read: (path: string) => Promise<Uint8Array | null>;
-  readonly #loaded = new Map<string, Uint8Array | null>();
+  readonly #read: (path: string) => Promise<Blob | null>;
+  readonly #loaded = new Map<string, Blob | null>();
 
-  constructor(read: (path: string) => Promise<Uint8Array | null>) {
+  constructor(read: (path: string) => Promise<Blob | null>) {
     this.#read = read;
   }
 
@@ -77,7 +77,7 @@ export class BackupFiles {
     for (const name of new Set(names)) if (!this.#loaded.has(name)) this.#loaded.set(name, await this.#read(name));
   }
 
-  get(name: string): Uint8Array | null {
+  get(name: string): Blob | null {
     return this.#loaded.get(name) ?? null;
   }
 }
