@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { chunks, selectIn } from './sql-helpers.js';
@@ -12,7 +13,12 @@ export async function systemContextId(db: Kysely<Database>): Promise<number> {
 }
 
 /** The contexts of instances (categories, courses) by instance id, created where missing as Moodle does lazily. */
-export async function ensureContexts(db: Kysely<Database>, contextlevel: number, instanceIds: readonly number[]): Promise<Map<number, number>> {
+export async function ensureContexts(
+  db: Kysely<Database>,
+  contextlevel: number,
+  instanceIds: readonly number[],
+  sqlite?: SQLite.Database,
+): Promise<Map<number, number>> {
   const distinct = [...new Set(instanceIds)];
   for (const part of chunks(distinct, 500)) {
     await db
@@ -21,13 +27,20 @@ export async function ensureContexts(db: Kysely<Database>, contextlevel: number,
       .onConflict((conflict) => conflict.columns(['contextlevel', 'instanceid']).doNothing())
       .execute();
   }
-  return contextsOf(db, contextlevel, distinct);
+  return contextsOf(db, contextlevel, distinct, sqlite);
 }
 
 /** The existing contexts of instances, by instance id. */
-export async function contextsOf(db: Kysely<Database>, contextlevel: number, instanceIds: readonly number[]): Promise<Map<number, number>> {
-  const rows = await selectIn(instanceIds, (part) =>
-    db.selectFrom('lms_context').select(['id', 'instanceid']).where('contextlevel', '=', contextlevel).where('instanceid', 'in', part).execute(),
+export async function contextsOf(
+  db: Kysely<Database>,
+  contextlevel: number,
+  instanceIds: readonly number[],
+  sqlite?: SQLite.Database,
+): Promise<Map<number, number>> {
+  const rows = await selectIn(
+    instanceIds,
+    (part) => db.selectFrom('lms_context').select(['id', 'instanceid']).where('contextlevel', '=', contextlevel).where('instanceid', 'in', part).execute(),
+    sqlite,
   );
   return new Map(rows.map((row) => [row.instanceid, row.id]));
 }
