@@ -138,7 +138,7 @@ export class EmbeddedPlatform implements Platform {
       deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
       // Made of the port's operations, run with their meta follow-up as a processor would run them.
       resetCourses: (input) => resetWithPortOperations(this.run.bind(this), input),
-      findMetaLinks: (input) => findMetaLinks(db, input),
+      findMetaLinks: (input) => findMetaLinks(db, input, sqlite),
       addMetaLinks: async (input) => {
         const results = await write((trx) => addMetaLinks(trx, input));
         await syncMetaCourses(raw, input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));
