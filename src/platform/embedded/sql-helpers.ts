@@ -63,7 +63,8 @@ export function padToBucket<T>(part: T[]): T[] {
 
 /** A map key made of several ids or names (a NUL never occurs in them). */
 export function keyOf(...parts: readonly (string | number)[]): string {
-  return parts.join('\u0000');
+  // Pairs are most keys (millions a large run): a template is several times cheaper than join, same text.
+  return parts.length === 2 ? `${parts[0]}\u0000${parts[1]}` : parts.join('\u0000');
 }
 
 /**
