@@ -121,6 +121,8 @@ export interface ProcessorAction {
   readonly columns: ColumnSpec | ((settings: Settings) => ColumnSpec);
   /** For files without a header: the names of their columns. */
   readonly headerless?: readonly string[];
+  /** Rows per batch handed to `process`, when the action wants other than the reader's default (2,000). */
+  readonly batchSize?: number;
   /**
    * Writes the tryback file whatever `filefailed` says: its rows are the action's result (the missing courses
    * of an existence check), not only failures to feed again.

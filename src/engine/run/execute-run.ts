@@ -194,6 +194,7 @@ async function readAndProcess(
       displayName: input,
       spec: typeof action.columns === 'function' ? action.columns(settings) : action.columns,
       ...(action.headerless ? { headerless: action.headerless } : {}),
+      ...(action.batchSize ? { batchSize: action.batchSize } : {}),
       acceptUnknownColumns: settings.bool('invalidnamesnocheck'),
       onNotice: (notice) => void report.notice(notice.line, notice.code, notice.params),
     });

@@ -39,15 +39,22 @@ export function insertEach(sqlite: SQLite.Database, table: string, rows: readonl
   let columns: string[] = [];
   let statement: SQLite.Statement | null = null;
   for (const row of rows) {
-    const keys = Object.keys(row);
     // Rows of one call share their columns: the statement changes only when the column set does.
-    if (!statement || keys.length !== columns.length || keys.some((key, position) => key !== columns[position])) {
-      columns = keys;
-      statement = statementFor(sqlite, table, keys, options.ignoreDuplicates ?? false);
+    if (!statement || !sameColumns(row, columns)) {
+      columns = Object.keys(row);
+      statement = statementFor(sqlite, table, columns, options.ignoreDuplicates ?? false);
     }
-    ids.push(Number(statement.run(Object.values(row)).lastInsertRowid));
+    // Spread: better-sqlite3 binds separate arguments faster than one array.
+    ids.push(Number(statement.run(...Object.values(row)).lastInsertRowid));
   }
   return ids;
+}
+
+/** Whether the row has these columns, in this order (without listing its keys: a row's check allocates nothing). */
+function sameColumns(row: Row, columns: readonly string[]): boolean {
+  let position = 0;
+  for (const key in row) if (key !== columns[position++]) return false;
+  return position === columns.length;
 }
 
 /** One prepared statement per table and column set, kept for the life of the connection. */

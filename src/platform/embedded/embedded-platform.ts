@@ -68,7 +68,7 @@ export class EmbeddedPlatform implements Platform {
     const hasher = this.#hasher;
     const write = <T>(work: (trx: Kysely<Database>) => Promise<T>) => db.transaction().execute(work);
     this.#db = db;
-    this.#instanceCourses = async (ids) => [...(await instanceFacts(db, ids)).values()].map((facts) => facts.courseId);
+    this.#instanceCourses = async (ids) => [...(await instanceFacts(db, ids, sqlite)).values()].map((facts) => facts.courseId);
     // The meta sync reads and writes through the operations themselves, without following meta links again.
     const raw = this.#raw.bind(this);
     this.#handlers = {
@@ -106,7 +106,7 @@ export class EmbeddedPlatform implements Platform {
       updateEnrolments: (input) => write((trx) => updateEnrolments(trx, input)),
       unenrolUsers: (input) => write((trx) => unenrolUsers(trx, input)),
       findCourseRoles: (input) => findCourseRoles(db, input),
-      findEnrolments: (input) => findEnrolments(db, input),
+      findEnrolments: (input) => findEnrolments(db, input, sqlite),
       findCohortMembers: (input) => findCohortMembers(db, input),
       findGroupMembers: (input) => findGroupMembers(db, input),
       assignCourseRoles: (input) => write((trx) => assignCourseRoles(trx, input)),
@@ -143,7 +143,7 @@ export class EmbeddedPlatform implements Platform {
       deleteCourses: (input) => write((trx) => deleteCourses(trx, input)),
       // Made of the port's operations, run with their meta follow-up as a processor would run them.
       resetCourses: (input) => resetWithPortOperations(this.run.bind(this), input),
-      findMetaLinks: (input) => findMetaLinks(db, input),
+      findMetaLinks: (input) => findMetaLinks(db, input, sqlite),
       addMetaLinks: async (input) => {
         const results = await write((trx) => addMetaLinks(trx, input));
         await syncMetaCourses(raw, input.filter((_, index) => results[index]!.ok).map((item) => item.courseId));

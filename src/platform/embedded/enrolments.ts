@@ -43,11 +43,14 @@ export async function findEnrolInstances(db: Kysely<Database>, { courseIds, coho
  * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item.
  */
 export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
-  const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId));
-  const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId));
-  const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId));
-  const existing = await selectPairs(enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const), ['enrolid', 'userid'], (pairs) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
+  const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId), sqlite);
+  const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId), sqlite);
+  const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId), sqlite);
+  const existing = await selectPairs(
+    enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const),
+    ['enrolid', 'userid'],
+    (pairs) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
+    sqlite,
   );
   const enrolled = new Map(existing.map((row) => [keyOf(row.enrolid, row.userid), row]));
   const results = checkEnrolments(enrolments, {
@@ -97,8 +100,8 @@ export async function updateEnrolments(db: Kysely<Database>, changes: readonly E
 }
 
 /** Course and method of enrolment instances, by id (unknown ids are absent). */
-export async function instanceFacts(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, InstanceFacts>> {
-  const rows = await selectIn(ids, (part) => db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute());
+export async function instanceFacts(db: Kysely<Database>, ids: readonly number[], sqlite?: SQLite.Database): Promise<Map<number, InstanceFacts>> {
+  const rows = await selectIn(ids, (part) => db.selectFrom('lms_enrol').select(['id', 'courseid', 'enrol']).where('id', 'in', part).execute(), sqlite);
   return new Map(rows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
 }
 
@@ -139,7 +142,7 @@ async function assignEnrolmentRoles(
   enrolments: readonly Enrolment[],
   instances: ReadonlyMap<number, { courseId: number; enrol: string }>,
 ): Promise<void> {
-  const contexts = await ensureContexts(db, CONTEXT_LEVEL.course, enrolments.map((enrolment) => instances.get(enrolment.instanceId)!.courseId));
+  const contexts = await ensureContexts(db, CONTEXT_LEVEL.course, enrolments.map((enrolment) => instances.get(enrolment.instanceId)!.courseId), sqlite);
   const now = nowSeconds();
   const wanted = new Map(
     enrolments.map(({ instanceId, userId, roleId }) => {

@@ -16,17 +16,27 @@ import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
  * group's course is rejected; a member again answers `added` false. The component marks protected memberships.
  */
 export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
-  const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId));
-  const users = await activeUserIds(db, members.map((member) => member.userId));
+  const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId), sqlite);
+  const users = await activeUserIds(db, members.map((member) => member.userId), sqlite);
   const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
   // Only the pair columns are read: the (instance, user) index answers them without reading the rows.
-  const { pairs: instancePairs, courseOf: instanceCourses } = await instancePairsOf(db, coursePairs.map(([courseId, userId]) => ({ courseId, userId })));
-  const enrolments = await selectPairs(instancePairs, ['enrolid', 'userid'], (pairs) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where(pairs).execute(),
+  const { pairs: instancePairs, courseOf: instanceCourses } = await instancePairsOf(
+    db,
+    coursePairs.map(([courseId, userId]) => ({ courseId, userId })),
+    sqlite,
+  );
+  const enrolments = await selectPairs(
+    instancePairs,
+    ['enrolid', 'userid'],
+    (pairs) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where(pairs).execute(),
+    sqlite,
   );
   const enrolled = new Set(enrolments.map((row) => keyOf(instanceCourses.get(row.enrolid)!, row.userid)));
-  const existing = await selectPairs(members.map((member) => [member.groupId, member.userId] as const), ['groupid', 'userid'], (pairs) =>
-    db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where(pairs).execute(),
+  const existing = await selectPairs(
+    members.map((member) => [member.groupId, member.userId] as const),
+    ['groupid', 'userid'],
+    (pairs) => db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where(pairs).execute(),
+    sqlite,
   );
   const memberships = new Set(existing.map((row) => keyOf(row.groupid, row.userid)));
   const results = checkGroupMembers(members, {

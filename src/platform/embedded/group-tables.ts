@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { succeeded, type ItemResult } from '../item-result.js';
@@ -121,8 +122,8 @@ async function heldInCourses(
 }
 
 /** The course of each existing group (or grouping) among the ids. */
-export async function coursesOf(db: Kysely<Database>, table: GroupTable, ids: readonly number[]): Promise<Map<number, number>> {
-  const rows = await selectIn(ids, (part) => db.selectFrom(table as 'lms_groups').select(['id', 'courseid']).where('id', 'in', part).execute());
+export async function coursesOf(db: Kysely<Database>, table: GroupTable, ids: readonly number[], sqlite?: SQLite.Database): Promise<Map<number, number>> {
+  const rows = await selectIn(ids, (part) => db.selectFrom(table as 'lms_groups').select(['id', 'courseid']).where('id', 'in', part).execute(), sqlite);
   return new Map(rows.map((row) => [row.id, row.courseid]));
 }
 

@@ -1,11 +1,12 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { CohortMember, CourseUser, CourseUserQuery, GroupMember, PlatformEnrolment } from '../operations.js';
 import { selectIn, selectPairs } from './sql-helpers.js';
 
 /** The user enrolments (any method, any status) of users in courses: by exact pairs, or every combination. */
-export async function findEnrolments(db: Kysely<Database>, query: CourseUserQuery): Promise<PlatformEnrolment[]> {
-  if ('pairs' in query) return enrolmentsOfPairs(db, query.pairs);
+export async function findEnrolments(db: Kysely<Database>, query: CourseUserQuery, sqlite?: SQLite.Database): Promise<PlatformEnrolment[]> {
+  if ('pairs' in query) return enrolmentsOfPairs(db, query.pairs, sqlite);
   if ('instanceIds' in query) return enrolmentsOfInstances(db, query.instanceIds);
   const { courseIds, userIds } = query;
   const courses = new Set(courseIds);
@@ -43,9 +44,12 @@ async function enrolmentsOfInstances(db: Kysely<Database>, instanceIds: readonly
 export async function instancePairsOf(
   db: Kysely<Database>,
   pairs: readonly CourseUser[],
+  sqlite?: SQLite.Database,
 ): Promise<{ pairs: (readonly [number, number])[]; courseOf: Map<number, number> }> {
-  const instances = await selectIn(pairs.map((pair) => pair.courseId), (part) =>
-    db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
+  const instances = await selectIn(
+    pairs.map((pair) => pair.courseId),
+    (part) => db.selectFrom('lms_enrol').select(['id', 'courseid']).where('courseid', 'in', part).execute(),
+    sqlite,
   );
   const instancesOf = new Map<number, number[]>();
   for (const row of instances) instancesOf.set(row.courseid, [...(instancesOf.get(row.courseid) ?? []), row.id]);
@@ -56,10 +60,13 @@ export async function instancePairsOf(
 }
 
 /** Each pair's enrolments through every instance of its course, probed by the (instance, user) index. */
-async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUser[]): Promise<PlatformEnrolment[]> {
-  const { pairs: probes, courseOf } = await instancePairsOf(db, pairs);
-  const rows = await selectPairs(probes, ['enrolid', 'userid'], (condition) =>
-    db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(condition).execute(),
+async function enrolmentsOfPairs(db: Kysely<Database>, pairs: readonly CourseUser[], sqlite?: SQLite.Database): Promise<PlatformEnrolment[]> {
+  const { pairs: probes, courseOf } = await instancePairsOf(db, pairs, sqlite);
+  const rows = await selectPairs(
+    probes,
+    ['enrolid', 'userid'],
+    (condition) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(condition).execute(),
+    sqlite,
   );
   return rows.map((row) => ({
     instanceId: row.enrolid,

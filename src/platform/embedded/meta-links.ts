@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
@@ -9,15 +10,18 @@ import { existingCourseIds } from './existing.js';
 import { keyOf, nowSeconds, selectIn } from './sql-helpers.js';
 
 /** The `meta` instances of the courses, or those whose parent (customint1) is one of the courses, by course then id. */
-export async function findMetaLinks(db: Kysely<Database>, query: MetaLinkQuery): Promise<MetaLink[]> {
+export async function findMetaLinks(db: Kysely<Database>, query: MetaLinkQuery, sqlite?: SQLite.Database): Promise<MetaLink[]> {
   const byParent = 'parentIds' in query;
-  const rows = await selectIn(byParent ? query.parentIds : query.courseIds, (part) =>
-    db
-      .selectFrom('lms_enrol')
-      .select(['id', 'courseid', 'customint1', 'status'])
-      .where('enrol', '=', 'meta')
-      .where(byParent ? 'customint1' : 'courseid', 'in', part)
-      .execute(),
+  const rows = await selectIn(
+    byParent ? query.parentIds : query.courseIds,
+    (part) =>
+      db
+        .selectFrom('lms_enrol')
+        .select(['id', 'courseid', 'customint1', 'status'])
+        .where('enrol', '=', 'meta')
+        .where(byParent ? 'customint1' : 'courseid', 'in', part)
+        .execute(),
+    sqlite,
   );
   return rows
     .map((row) => ({ instanceId: row.id, courseId: row.courseid, parentId: row.customint1 ?? 0, enabled: row.status === 0 }))
