@@ -98,9 +98,9 @@ export async function copyTemplates(tasks: readonly CourseTask[], platform: Plat
       if (task.warnIfRefused(results[index]!, `template ${task.template!.name}`)) counts.get(task)!.copied = false;
     });
   }
-  const copied = [...counts.keys()].map((task) => task.courseId);
-  for (const group of copied.length ? await platform.run('findGroups', { courseIds: copied }) : []) {
-    for (const [task, count] of counts) if (task.courseId === group.courseId) count.groupsByName.set(group.name, group.id);
+  const byCourse = new Map([...counts].map(([task, count]) => [task.courseId, count]));
+  for (const group of byCourse.size ? await platform.run('findGroups', { courseIds: [...byCourse.keys()] }) : []) {
+    byCourse.get(group.courseId)?.groupsByName.set(group.name, group.id);
   }
   return counts;
 }
