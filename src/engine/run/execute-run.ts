@@ -149,6 +149,8 @@ async function executeRecordedRun(engine: Engine, options: ExecuteRunOptions, id
     if (message) await report.text(message);
     await report.summary(counters, status, unit);
     await report.close();
+    // The run's writes are durable before its input is archived or removed.
+    await engine.store.flush();
     // A cancelled run, like a failed one, keeps its input whole to be run again.
     const files = postProcess(engine.folder, settings, {
       input,
