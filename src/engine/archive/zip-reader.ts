@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, fstatSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { inflateRaw as inflateRawCallback } from 'node:zlib';
+import { constants, inflateRaw as inflateRawCallback } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ArchiveEntry, EntryContent } from '../../processors/archive-processor.js';
@@ -155,7 +155,12 @@ async function readEntry(zip: ZipFile, fd: number, entry: Entry, budget: { compr
   }
   if (entry.compressionMethod === 0) return data.length === entry.uncompressedSize ? { ok: true, bytes: data } : mismatch;
   try {
-    const bytes = await inflateRaw(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    // One output chunk one byte larger than the declared size: zlib then needs a single pass on libuv's pool and
+    // a single callback, where its default 16 KiB chunks cost a round trip each (0.5 against 0.3 ms of CPU for a
+    // 90 KB photo). The byte over lets a stream that ends exactly at the declared size end without a second chunk;
+    // maxOutputLength still stops one that goes past it.
+    const chunkSize = Math.max(entry.uncompressedSize + 1, constants.Z_MIN_CHUNK);
+    const bytes = await inflateRaw(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1), chunkSize });
     return bytes.length === entry.uncompressedSize ? { ok: true, bytes } : mismatch;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return mismatch;
