@@ -117,6 +117,28 @@ for (const kind of DATABASES) {
       expect(await storedPicture(engine, asmith)).toEqual(PNG);
     });
 
+    it.each([false, true])('with overwrite %s, a user given again batches later is skipped or replaced in archive order', async (overwrite) => {
+      // The engine hands entries over in batches of 16, and the next batch is converted while one is written.
+      await open({ userpictures_overwrite: overwrite });
+      const jdoe = await buildUser(engine.store, { username: 'jdoe' });
+      const others = Array.from({ length: 20 }, (_, index) => `user${index}`);
+      for (const username of others) await buildUser(engine.store, { username });
+      const small = await makeImage('png', 20, 20);
+      putInArea(engine, 'userpictures_1.zip', await zipOf({
+        'a/jdoe.png': await makeImage('png', 60, 60),
+        ...Object.fromEntries(others.map((username) => [`b/${username}.png`, small])),
+        'c/jdoe.jpg': await makeImage('jpeg', 60, 60),
+      }));
+      const [result] = await runPictures(engine);
+      expect(result!.lines[0]).toBe('entry a/jdoe.png [created] picture of the user with username "jdoe" set');
+      expect(result!.lines.at(-1)).toBe(
+        overwrite
+          ? 'entry c/jdoe.jpg [updated] picture of the user with username "jdoe" replaced'
+          : 'entry c/jdoe.jpg [skipped] the user with username "jdoe" already has a picture and "Overwrite existing pictures" is off: skipped',
+      );
+      expect(await storedPicture(engine, jdoe)).toEqual(overwrite ? JPEG : PNG);
+    });
+
     it('with overwrite on, replaces pictures, the last image of a user winning', async () => {
       await open({ userpictures_overwrite: true });
       const jdoe = await buildUser(engine.store, { username: 'jdoe' });
