@@ -143,13 +143,12 @@ async function assignEnrolmentRoles(
 ): Promise<void> {
   const contexts = await ensureContexts(db, CONTEXT_LEVEL.course, enrolments.map((enrolment) => instances.get(enrolment.instanceId)!.courseId), sqlite);
   const now = nowSeconds();
-  const wanted = new Map(
-    enrolments.map(({ instanceId, userId, roleId }) => {
-      const instance = instances.get(instanceId)!;
-      const row = { roleid: roleId, contextid: contexts.get(instance.courseId)!, userid: userId, ...enrolmentRoleOwner(instance.enrol, instanceId), timemodified: now };
-      return [keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid), row];
-    }),
-  );
-  // A role the user has already is left alone by the unique index: no read of the existing ones is needed.
-  await insertRows(db, sqlite, 'lms_role_assignments', [...wanted.values()], { ignoreDuplicates: true });
+  // A role the user has already, or that two items give, is left alone by the unique index: no read of the
+  // existing ones, and no map of the wanted ones (a key string and an entry per row) is needed.
+  const rows = enrolments.map(({ instanceId, userId, roleId }) => {
+    const instance = instances.get(instanceId)!;
+    const { component, itemid } = enrolmentRoleOwner(instance.enrol, instanceId);
+    return { roleid: roleId, contextid: contexts.get(instance.courseId)!, userid: userId, component, itemid, timemodified: now };
+  });
+  await insertRows(db, sqlite, 'lms_role_assignments', rows, { ignoreDuplicates: true });
 }
