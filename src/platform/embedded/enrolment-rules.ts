@@ -1,6 +1,6 @@
 import { succeeded, type ItemResult } from '../item-result.js';
 import type { Added, Changed, CourseRoleAssignment, Enrolment, EnrolmentChange, Removed, Unenrolment } from '../operations.js';
-import { reject } from './rejections.js';
+import { reject, type Rejection } from './rejections.js';
 
 /** What checking enrolments needs to know about an instance. */
 export interface InstanceFacts {
@@ -20,13 +20,35 @@ export interface EnrolmentView {
 
 /** Instance, user and role must exist; `added` is false when the user enrolment exists (then it is updated). */
 export function checkEnrolments(enrolments: readonly Enrolment[], view: EnrolmentView): ItemResult<Added>[] {
-  const inCall = new Set<string>();
+  return enrolmentResults(enrolments, enrolmentRejections(enrolments, view), view.isEnrolled);
+}
+
+/** The refusal of each item (instance, user and role must exist), null for an accepted one. */
+export function enrolmentRejections(enrolments: readonly Enrolment[], view: Omit<EnrolmentView, 'isEnrolled'>): (Rejection | null)[] {
   return enrolments.map(({ instanceId, userId, roleId }) => {
     if (!view.instance(instanceId)) return reject.enrolInstanceNotFound(instanceId);
     if (!view.userExists(userId)) return reject.userNotFound(userId);
     if (!view.roleExists(roleId)) return reject.roleNotFound(roleId);
+    return null;
+  });
+}
+
+/**
+ * The answers once the refusals are known: an accepted item is `added` when it is the first of the call for its
+ * user enrolment and the platform held none before the call. Separate from the refusals so that a platform may
+ * learn `isEnrolled` from its write itself (an insert that finds the row there) rather than by reading first.
+ */
+export function enrolmentResults(
+  enrolments: readonly Enrolment[],
+  rejections: readonly (Rejection | null)[],
+  isEnrolled: (instanceId: number, userId: number) => boolean,
+): ItemResult<Added>[] {
+  const inCall = new Set<string>();
+  return enrolments.map(({ instanceId, userId }, index) => {
+    const rejection = rejections[index];
+    if (rejection) return rejection;
     const key = `${instanceId}:${userId}`;
-    const added = !inCall.has(key) && !view.isEnrolled(instanceId, userId);
+    const added = !inCall.has(key) && !isEnrolled(instanceId, userId);
     inCall.add(key);
     return succeeded({ added });
   });

@@ -1,11 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { insertRows } from './bulk-insert.js';
+import { insertNew, insertRows } from './bulk-insert.js';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, Changed, EnrolInstanceQuery, Enrolment, EnrolmentChange, PlatformEnrolInstance } from '../operations.js';
 import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
-import { checkEnrolmentChanges, checkEnrolments, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
+import { checkEnrolmentChanges, enrolmentRejections, enrolmentResults, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
 import { activeUserIds, existingRoleIds } from './existing.js';
 import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
@@ -46,23 +46,15 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId), sqlite);
   const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId), sqlite);
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId), sqlite);
-  const existing = await selectPairs(
-    enrolments.map((enrolment) => [enrolment.instanceId, enrolment.userId] as const),
-    ['enrolid', 'userid'],
-    (pairs) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
-    sqlite,
-  );
-  const enrolled = new Map(existing.map((row) => [keyOf(row.enrolid, row.userid), row]));
-  const results = checkEnrolments(enrolments, {
+  const rejections = enrolmentRejections(enrolments, {
     instance: (id) => instances.get(id),
     userExists: (id) => users.has(id),
     roleExists: (id) => roles.has(id),
-    isEnrolled: (instanceId, userId) => enrolled.has(keyOf(instanceId, userId)),
   });
-  const accepted = enrolments.filter((_, index) => results[index]!.ok);
-  await writeUserEnrolments(db, sqlite, accepted, enrolled);
+  const accepted = enrolments.filter((_, index) => !rejections[index]);
+  const existed = await writeUserEnrolments(db, sqlite, accepted);
   await assignEnrolmentRoles(db, sqlite, accepted, instances);
-  return results;
+  return enrolmentResults(enrolments, rejections, (instanceId, userId) => existed.has(keyOf(instanceId, userId)));
 }
 
 /**
@@ -106,17 +98,15 @@ export async function instanceFacts(db: Kysely<Database>, ids: readonly number[]
 }
 
 /**
- * The last state asked for each user enrolment wins, as if the items were written one after the other; an
- * existing enrolment is written only when its dates or status change (a nightly re-run changes nothing).
+ * The last state asked for each user enrolment wins, as if the items were written one after the other. New
+ * ones are inserted without reading first (the insert tells which existed, see `insertNew`); only those that
+ * existed are read, and written when their dates or status change (a nightly re-run changes nothing). Answers
+ * the keys of the user enrolments that existed before the call.
  */
-async function writeUserEnrolments(
-  db: Kysely<Database>,
-  sqlite: SQLite.Database | undefined,
-  enrolments: readonly Enrolment[],
-  enrolled: ReadonlyMap<string, { status: number; timestart: number; timeend: number }>,
-): Promise<void> {
+async function writeUserEnrolments(db: Kysely<Database>, sqlite: SQLite.Database | undefined, enrolments: readonly Enrolment[]): Promise<Set<string>> {
   const now = nowSeconds();
-  const final = new Map(enrolments.map((enrolment) => [keyOf(enrolment.instanceId, enrolment.userId), enrolment]));
+  const final = new Map<string, Enrolment>();
+  for (const enrolment of enrolments) final.set(keyOf(enrolment.instanceId, enrolment.userId), enrolment);
   const rows = [...final.values()].map(({ instanceId, userId, timestart, timeend, suspended }) => ({
     enrolid: instanceId,
     userid: userId,
@@ -124,16 +114,25 @@ async function writeUserEnrolments(
     timestart,
     timeend,
     timemodified: now,
+    timecreated: now,
   }));
-  const inserts = rows.filter((row) => !enrolled.has(keyOf(row.enrolid, row.userid))).map((row) => ({ ...row, timecreated: now }));
-  await insertRows(db, sqlite, 'lms_user_enrolments', inserts);
-  const changed = rows.filter((row) => {
-    const current = enrolled.get(keyOf(row.enrolid, row.userid));
-    return current && (current.status !== row.status || current.timestart !== row.timestart || current.timeend !== row.timeend);
-  });
-  for (const { enrolid, userid, ...set } of changed) {
+  const inserted = await insertNew(db, sqlite, 'lms_user_enrolments', rows, ['enrolid', 'userid']);
+  const held = rows.filter((_, index) => !inserted[index]);
+  const existed = new Set(held.map((row) => keyOf(row.enrolid, row.userid)));
+  if (!held.length) return existed;
+  const current = await selectPairs(
+    held.map((row) => [row.enrolid, row.userid] as const),
+    ['enrolid', 'userid'],
+    (pairs) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid', 'status', 'timestart', 'timeend']).where(pairs).execute(),
+    sqlite,
+  );
+  const before = new Map(current.map((row) => [keyOf(row.enrolid, row.userid), row]));
+  for (const { enrolid, userid, timecreated: _, ...set } of held) {
+    const row = before.get(keyOf(enrolid, userid))!;
+    if (row.status === set.status && row.timestart === set.timestart && row.timeend === set.timeend) continue;
     await db.updateTable('lms_user_enrolments').set(set).where('enrolid', '=', enrolid).where('userid', '=', userid).execute();
   }
+  return existed;
 }
 
 async function assignEnrolmentRoles(
@@ -144,13 +143,12 @@ async function assignEnrolmentRoles(
 ): Promise<void> {
   const contexts = await ensureContexts(db, CONTEXT_LEVEL.course, enrolments.map((enrolment) => instances.get(enrolment.instanceId)!.courseId), sqlite);
   const now = nowSeconds();
-  const wanted = new Map(
-    enrolments.map(({ instanceId, userId, roleId }) => {
-      const instance = instances.get(instanceId)!;
-      const row = { roleid: roleId, contextid: contexts.get(instance.courseId)!, userid: userId, ...enrolmentRoleOwner(instance.enrol, instanceId), timemodified: now };
-      return [keyOf(row.roleid, row.contextid, row.userid, row.component, row.itemid), row];
-    }),
-  );
-  // A role the user has already is left alone by the unique index: no read of the existing ones is needed.
-  await insertRows(db, sqlite, 'lms_role_assignments', [...wanted.values()], { ignoreDuplicates: true });
+  // A role the user has already, or that two items give, is left alone by the unique index: no read of the
+  // existing ones, and no map of the wanted ones (a key string and an entry per row) is needed.
+  const rows = enrolments.map(({ instanceId, userId, roleId }) => {
+    const instance = instances.get(instanceId)!;
+    const { component, itemid } = enrolmentRoleOwner(instance.enrol, instanceId);
+    return { roleid: roleId, contextid: contexts.get(instance.courseId)!, userid: userId, component, itemid, timemodified: now };
+  });
+  await insertRows(db, sqlite, 'lms_role_assignments', rows, { ignoreDuplicates: true });
 }

@@ -3,12 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, GroupMember, Removed } from '../operations.js';
-import { insertRows } from './bulk-insert.js';
 import { activeUserIds } from './existing.js';
-import { checkGroupMembers, checkMemberRemovals } from './group-rules.js';
+import { checkMemberRemovals, groupMemberRejections, groupMemberResults } from './group-rules.js';
 import { coursesOf } from './group-tables.js';
-import { isAdded, isRemoved } from './rejections.js';
-import { instancePairsOf } from './memberships.js';
+import { isRemoved } from './rejections.js';
+import { writeMembers, type MemberRow } from './member-inserts.js';
 import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
 
 /**
@@ -18,39 +17,23 @@ import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
 export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
   const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId), sqlite);
   const users = await activeUserIds(db, members.map((member) => member.userId), sqlite);
-  const coursePairs = members.flatMap((member) => (courseOf.has(member.groupId) ? [[courseOf.get(member.groupId)!, member.userId] as const] : []));
-  // Only the pair columns are read: the (instance, user) index answers them without reading the rows.
-  const { pairs: instancePairs, courseOf: instanceCourses } = await instancePairsOf(
-    db,
-    coursePairs.map(([courseId, userId]) => ({ courseId, userId })),
-    sqlite,
-  );
-  const enrolments = await selectPairs(
-    instancePairs,
-    ['enrolid', 'userid'],
-    (pairs) => db.selectFrom('lms_user_enrolments').select(['enrolid', 'userid']).where(pairs).execute(),
-    sqlite,
-  );
-  const enrolled = new Set(enrolments.map((row) => keyOf(instanceCourses.get(row.enrolid)!, row.userid)));
-  const existing = await selectPairs(
-    members.map((member) => [member.groupId, member.userId] as const),
-    ['groupid', 'userid'],
-    (pairs) => db.selectFrom('lms_groups_members').select(['groupid', 'userid']).where(pairs).execute(),
-    sqlite,
-  );
-  const memberships = new Set(existing.map((row) => keyOf(row.groupid, row.userid)));
-  const results = checkGroupMembers(members, {
+  // The first item of each membership whose group and user exist is the one written (with its component); the
+  // write tells which users are enrolled and which memberships were held already.
+  const now = nowSeconds();
+  const first = new Map<string, MemberRow>();
+  for (const { groupId, userId, component = '' } of members) {
+    const courseid = courseOf.get(groupId);
+    if (courseid === undefined || !users.has(userId)) continue;
+    const key = keyOf(groupId, userId);
+    if (!first.has(key)) first.set(key, { groupid: groupId, userid: userId, component, itemid: 0, timeadded: now, courseid });
+  }
+  const { enrolled, held } = await writeMembers(db, [...first.values()], sqlite);
+  const rejections = groupMemberRejections(members, {
     courseOfGroup: (groupId) => courseOf.get(groupId),
     userExists: (userId) => users.has(userId),
     isEnrolled: (courseId, userId) => enrolled.has(keyOf(courseId, userId)),
-    isMember: (groupId, userId) => memberships.has(keyOf(groupId, userId)),
   });
-  const now = nowSeconds();
-  const rows = members
-    .filter((_, index) => isAdded(results[index]!))
-    .map(({ groupId, userId, component = '' }) => ({ groupid: groupId, userid: userId, component, itemid: 0, timeadded: now }));
-  await insertRows(db, sqlite, 'lms_groups_members', rows);
-  return results;
+  return groupMemberResults(members, rejections, (groupId, userId) => held.has(keyOf(groupId, userId)));
 }
 
 /**

@@ -106,14 +106,35 @@ export interface GroupMemberView {
 
 /** As Moodle's groups_add_member: the user must be enrolled in the group's course; a member again is not added. */
 export function checkGroupMembers(members: readonly GroupMember[], view: GroupMemberView): ItemResult<Added>[] {
-  const inCall = new Set<string>();
+  return groupMemberResults(members, groupMemberRejections(members, view), view.isMember);
+}
+
+/** The refusal of each item (unknown group, unknown or deleted user, user not enrolled), null for an accepted one. */
+export function groupMemberRejections(members: readonly GroupMember[], view: Omit<GroupMemberView, 'isMember'>): (Rejection | null)[] {
   return members.map(({ groupId, userId }) => {
     const courseId = view.courseOfGroup(groupId);
     if (courseId === undefined) return reject.groupNotFound(groupId);
     if (!view.userExists(userId)) return reject.userNotFound(userId);
     if (!view.isEnrolled(courseId, userId)) return reject.userNotEnrolled(userId, courseId, groupId);
+    return null;
+  });
+}
+
+/**
+ * The answers once the refusals are known: an accepted item is `added` when it is the first of the call for its
+ * membership and the platform held none before the call (which a platform may learn from its insert itself).
+ */
+export function groupMemberResults(
+  members: readonly GroupMember[],
+  rejections: readonly (Rejection | null)[],
+  isMember: (groupId: number, userId: number) => boolean,
+): ItemResult<Added>[] {
+  const inCall = new Set<string>();
+  return members.map(({ groupId, userId }, index) => {
+    const rejection = rejections[index];
+    if (rejection) return rejection;
     const key = `${groupId}:${userId}`;
-    const added = !inCall.has(key) && !view.isMember(groupId, userId);
+    const added = !inCall.has(key) && !isMember(groupId, userId);
     inCall.add(key);
     return succeeded({ added });
   });

@@ -29,7 +29,10 @@ export async function selectIn<V extends number | string, R>(
 ): Promise<R[]>;
 export async function selectIn<V, R>(values: readonly V[], query: (part: never) => Promise<R[]>, sqlite?: SQLite.Database): Promise<R[]> {
   const run = query as (part: InList<V>) => Promise<R[]>;
-  if (sqlite) return values.length ? run(jsonList(values)) : [];
+  // Distinct values only: a batch of the enrolment bench names its 500 courses 4,000 times, and every value of
+  // the JSON list is parsed and put in the IN list's temporary index (lms_enrol by 4,000 ids: 1.9 ms; by the 500
+  // distinct ones: 0.7 ms).
+  if (sqlite) return values.length ? run(jsonList([...new Set(values)])) : [];
   const rows: R[] = [];
   for (const part of chunks([...new Set(values)], 2000)) {
     for (const row of await run(padToBucket(part))) rows.push(row);

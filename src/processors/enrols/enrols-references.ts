@@ -1,11 +1,12 @@
-import type { PlatformCourse, PlatformEnrolInstance, PlatformRole, PlatformUser, UserLookupField } from '../../platform/operations.js';
+import type { PlatformCourse, PlatformEnrolInstance, PlatformRole, UserLookupField } from '../../platform/operations.js';
 import type { Platform } from '../../platform/platform.js';
-import { CourseLookup, RoleLookup, findUsersBy, type CourseField, type UserMatches } from '../lookups.js';
+import { CourseLookup, RoleLookup, type CourseField } from '../lookups.js';
 import type { EnrolRow, RowError } from './enrols-row.js';
+import { RunUsers, type EnrolUser } from './enrols-users.js';
 
 /** A row with its user, course, role and enrolment instance found. */
 export interface ResolvedRow extends EnrolRow {
-  readonly user: PlatformUser;
+  readonly user: EnrolUser;
   readonly course: PlatformCourse;
   /** Null when the command needs none (del, enable, disable) or, for del in role mode, means "every role". */
   readonly roleRecord: PlatformRole | null;
@@ -22,7 +23,7 @@ export interface ReferencesPolicy {
 
 /**
  * What the rows of a run name: courses, roles and enrolment instances are looked up once for the run (a file
- * names a few hundred courses over a million rows; the run never changes them), users once per batch.
+ * names a few hundred courses over a million rows; the run never changes them), users once each (see RunUsers).
  */
 export class EnrolsReferences {
   readonly #platform: Platform;
@@ -30,13 +31,14 @@ export class EnrolsReferences {
   readonly #courses: CourseLookup;
   readonly #roles: RoleLookup;
   readonly #instances = new Map<number, readonly PlatformEnrolInstance[]>();
-  #users: UserMatches | null = null;
+  readonly #users: RunUsers;
 
   constructor(platform: Platform, policy: ReferencesPolicy) {
     this.#platform = platform;
     this.#policy = policy;
     this.#courses = new CourseLookup(platform, policy.courseField);
     this.#roles = new RoleLookup(platform);
+    this.#users = new RunUsers(platform, policy.userField);
   }
 
   get roles(): RoleLookup {
@@ -45,7 +47,7 @@ export class EnrolsReferences {
 
   /** Looks up, in a few calls, what a batch's rows name. */
   async load(rows: readonly EnrolRow[]): Promise<void> {
-    this.#users = await findUsersBy(this.#platform, this.#policy.userField, rows.map((row) => row.uid));
+    await this.#users.load(rows.map((row) => row.uid));
     await this.#courses.load(rows.map((row) => row.cid));
     await this.#roles.load(rows.map((row) => row.role));
     const courseIds = [...new Set(rows.flatMap((row) => this.#courses.get(row.cid)?.id ?? []))].filter((id) => !this.#instances.has(id));
@@ -60,7 +62,7 @@ export class EnrolsReferences {
     const { userField, courseField } = this.#policy;
     const about = { cmd: row.cmd, role: row.role, user: row.uid, course: row.cid };
     if (!row.uid) return { code: 'ENROLS_NO_USER_ID', params: {}, column: 'uid' };
-    const users = this.#users!.get(row.uid);
+    const users = this.#users.get(row.uid);
     if (!users.length) return { code: 'ENROLS_NO_SUCH_USER', params: { ...about, field: userField }, column: 'uid' };
     if (users.length > 1) return { code: 'ENROLS_AMBIGUOUS_USER', params: { count: users.length, field: userField, user: row.uid }, column: 'uid' };
     if (!row.cid) return { code: 'ENROLS_NO_COURSE_ID', params: {}, column: 'cid' };
@@ -103,7 +105,7 @@ export class EnrolsReferences {
 /** Written out rather than spread: a million rows go through here, and a literal of fixed shape is cheap. */
 function resolvedRow(
   row: EnrolRow,
-  user: PlatformUser,
+  user: EnrolUser,
   course: PlatformCourse,
   roleRecord: PlatformRole | null,
   instance: PlatformEnrolInstance | undefined,
