@@ -2,7 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { SqliteDialect, SqliteDriver, type Dialect, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 
 /** How long committed transactions may wait for the SQLite commit that makes them durable. */
-export const COMMIT_WINDOW_MS = Number(process.env.XWIN ?? 1000);
+export const COMMIT_WINDOW_MS = 1000;
 
 /**
  * SQLite with grouped commits, as PostgreSQL's `synchronous_commit = off` does: each Kysely transaction runs in
