@@ -118,7 +118,7 @@ for (const kind of DATABASES) {
     });
 
     it.each([false, true])('with overwrite %s, a user given again batches later is skipped or replaced in archive order', async (overwrite) => {
-      // The engine hands entries over in batches of 16, and the next batch is converted while one is written.
+      // The engine hands entries over in batches of 16: the two images of jdoe come in different batches.
       await open({ userpictures_overwrite: overwrite });
       const jdoe = await buildUser(engine.store, { username: 'jdoe' });
       const others = Array.from({ length: 20 }, (_, index) => `user${index}`);
