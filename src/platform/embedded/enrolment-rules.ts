@@ -1,6 +1,6 @@
 import { succeeded, type ItemResult } from '../item-result.js';
 import type { Added, Changed, CourseRoleAssignment, Enrolment, EnrolmentChange, Removed, Unenrolment } from '../operations.js';
-import { reject, type Rejection } from './rejections.js';
+import { addedResults, reject, type Rejection } from './rejections.js';
 
 /** What checking enrolments needs to know about an instance. */
 export interface InstanceFacts {
@@ -33,25 +33,13 @@ export function enrolmentRejections(enrolments: readonly Enrolment[], view: Omit
   });
 }
 
-/**
- * The answers once the refusals are known: an accepted item is `added` when it is the first of the call for its
- * user enrolment and the platform held none before the call. Separate from the refusals so that a platform may
- * learn `isEnrolled` from its write itself (an insert that finds the row there) rather than by reading first.
- */
+/** The answers once the refusals are known (see `addedResults`), per user enrolment. */
 export function enrolmentResults(
   enrolments: readonly Enrolment[],
   rejections: readonly (Rejection | null)[],
   isEnrolled: (instanceId: number, userId: number) => boolean,
 ): ItemResult<Added>[] {
-  const inCall = new Set<string>();
-  return enrolments.map(({ instanceId, userId }, index) => {
-    const rejection = rejections[index];
-    if (rejection) return rejection;
-    const key = `${instanceId}:${userId}`;
-    const added = !inCall.has(key) && !isEnrolled(instanceId, userId);
-    inCall.add(key);
-    return succeeded({ added });
-  });
+  return addedResults(enrolments, rejections, ({ instanceId, userId }) => [instanceId, userId], isEnrolled);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { succeeded, type ItemResult } from '../item-result.js';
 import type { Added, Changed, GroupChange, GroupingBinding, GroupMember, NewGroup, PlatformGroup, Removed } from '../operations.js';
-import { reject, type Rejection } from './rejections.js';
+import { addedResults, reject, type Rejection } from './rejections.js';
 
 /** The refusals of groups and of groupings: the same rules, each with its own codes. */
 export interface GroupKind {
@@ -120,24 +120,13 @@ export function groupMemberRejections(members: readonly GroupMember[], view: Omi
   });
 }
 
-/**
- * The answers once the refusals are known: an accepted item is `added` when it is the first of the call for its
- * membership and the platform held none before the call (which a platform may learn from its insert itself).
- */
+/** The answers once the refusals are known (see `addedResults`), per membership. */
 export function groupMemberResults(
   members: readonly GroupMember[],
   rejections: readonly (Rejection | null)[],
   isMember: (groupId: number, userId: number) => boolean,
 ): ItemResult<Added>[] {
-  const inCall = new Set<string>();
-  return members.map(({ groupId, userId }, index) => {
-    const rejection = rejections[index];
-    if (rejection) return rejection;
-    const key = `${groupId}:${userId}`;
-    const added = !inCall.has(key) && !isMember(groupId, userId);
-    inCall.add(key);
-    return succeeded({ added });
-  });
+  return addedResults(members, rejections, ({ groupId, userId }) => [groupId, userId], isMember);
 }
 
 /** What checking membership removals needs to know about the platform. */

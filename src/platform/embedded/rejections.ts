@@ -1,4 +1,5 @@
-import { rejected, type ItemResult } from '../item-result.js';
+import { rejected, succeeded, type ItemResult } from '../item-result.js';
+import type { Added } from '../operations.js';
 
 /** An item a platform refuses; accepted items are `null` where a list of verdicts is given. */
 export type Rejection = ItemResult<never>;
@@ -75,4 +76,27 @@ export function isAdded(result: ItemResult<{ readonly added: boolean }>): boolea
 /** Whether a removal verdict asks for rows to be deleted. */
 export function isRemoved(result: ItemResult<{ readonly removed: boolean }>): boolean {
   return result.ok && result.value.removed;
+}
+
+/**
+ * The answers of an adding call once its refusals are known: an accepted item is `added` when it is the first of
+ * the call for its pair (instance and user, group and user) and the platform held none before the call. Apart
+ * from the refusals so that a platform may learn what it held from its insert itself rather than by reading first.
+ */
+export function addedResults<T>(
+  items: readonly T[],
+  rejections: readonly (Rejection | null)[],
+  pairOf: (item: T) => readonly [number, number],
+  held: (first: number, second: number) => boolean,
+): ItemResult<Added>[] {
+  const inCall = new Set<string>();
+  return items.map((item, index) => {
+    const rejection = rejections[index];
+    if (rejection) return rejection;
+    const [first, second] = pairOf(item);
+    const key = `${first}:${second}`;
+    const added = !inCall.has(key) && !held(first, second);
+    inCall.add(key);
+    return succeeded({ added });
+  });
 }
