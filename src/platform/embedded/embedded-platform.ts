@@ -52,7 +52,8 @@ const CAPABILITIES: Capabilities = {
 
 /**
  * The platform kept in the store's `lms_*` tables, Moodle's data model, so that tool-sync runs with nothing
- * else installed. Writes of one call run in one transaction (a batch is all or per-item, never half-written);
+ * else installed. Writes of one call run in one transaction (a batch is all or per-item, never half-written;
+ * on SQLite, durable with its group of commits: store/grouped-commits.ts);
  * passwords are hashed before it, on the worker threads of the platform's own hasher (released by `close()`).
  */
 export class EmbeddedPlatform implements Platform {
