@@ -20,8 +20,11 @@ export interface EnrolmentView {
 
 /** Instance, user and role must exist; `added` is false when the user enrolment exists (then it is updated). */
 export function checkEnrolments(enrolments: readonly Enrolment[], view: EnrolmentView): ItemResult<Added>[] {
-  return enrolmentResults(enrolments, enrolmentRejections(enrolments, view), view.isEnrolled);
+  return addedResults(enrolments, enrolmentRejections(enrolments, view), enrolmentPair, view.isEnrolled);
 }
+
+/** The pair an enrolment's `added` is told by. */
+export const enrolmentPair = ({ instanceId, userId }: Enrolment): readonly [number, number] => [instanceId, userId];
 
 /** The refusal of each item (instance, user and role must exist), null for an accepted one. */
 export function enrolmentRejections(enrolments: readonly Enrolment[], view: Omit<EnrolmentView, 'isEnrolled'>): (Rejection | null)[] {
@@ -31,15 +34,6 @@ export function enrolmentRejections(enrolments: readonly Enrolment[], view: Omit
     if (!view.roleExists(roleId)) return reject.roleNotFound(roleId);
     return null;
   });
-}
-
-/** The answers once the refusals are known (see `addedResults`), per user enrolment. */
-export function enrolmentResults(
-  enrolments: readonly Enrolment[],
-  rejections: readonly (Rejection | null)[],
-  isEnrolled: (instanceId: number, userId: number) => boolean,
-): ItemResult<Added>[] {
-  return addedResults(enrolments, rejections, ({ instanceId, userId }) => [instanceId, userId], isEnrolled);
 }
 
 /**

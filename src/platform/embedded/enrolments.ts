@@ -5,7 +5,8 @@ import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, Changed, EnrolInstanceQuery, Enrolment, EnrolmentChange, PlatformEnrolInstance } from '../operations.js';
 import { CONTEXT_LEVEL, ensureContexts } from './contexts.js';
-import { checkEnrolmentChanges, enrolmentRejections, enrolmentResults, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
+import { checkEnrolmentChanges, enrolmentPair, enrolmentRejections, enrolmentRoleOwner, type InstanceFacts } from './enrolment-rules.js';
+import { addedResults } from './rejections.js';
 import { activeUserIds, existingRoleIds } from './existing.js';
 import { chunks, keyOf, nowSeconds, selectIn, selectPairs } from './sql-helpers.js';
 
@@ -54,7 +55,7 @@ export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enro
   const accepted = enrolments.filter((_, index) => !rejections[index]);
   const existed = await writeUserEnrolments(db, sqlite, accepted);
   await assignEnrolmentRoles(db, sqlite, accepted, instances);
-  return enrolmentResults(enrolments, rejections, (instanceId, userId) => existed.has(keyOf(instanceId, userId)));
+  return addedResults(enrolments, rejections, enrolmentPair, (instanceId, userId) => existed.has(keyOf(instanceId, userId)));
 }
 
 /**

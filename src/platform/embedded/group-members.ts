@@ -4,9 +4,9 @@ import type { Database } from '../../store/schema.js';
 import type { ItemResult } from '../item-result.js';
 import type { Added, GroupMember, Removed } from '../operations.js';
 import { activeUserIds } from './existing.js';
-import { checkMemberRemovals, groupMemberRejections, groupMemberResults } from './group-rules.js';
+import { checkMemberRemovals, groupMemberRejections, memberPair } from './group-rules.js';
 import { coursesOf } from './group-tables.js';
-import { isRemoved } from './rejections.js';
+import { addedResults, isRemoved } from './rejections.js';
 import { writeMembers, type MemberRow } from './member-inserts.js';
 import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
 
@@ -33,7 +33,7 @@ export async function addGroupMembers(db: Kysely<Database>, members: readonly Gr
     userExists: (userId) => users.has(userId),
     isEnrolled: (courseId, userId) => enrolled.has(keyOf(courseId, userId)),
   });
-  return groupMemberResults(members, rejections, (groupId, userId) => held.has(keyOf(groupId, userId)));
+  return addedResults(members, rejections, memberPair, (groupId, userId) => held.has(keyOf(groupId, userId)));
 }
 
 /**

@@ -106,8 +106,11 @@ export interface GroupMemberView {
 
 /** As Moodle's groups_add_member: the user must be enrolled in the group's course; a member again is not added. */
 export function checkGroupMembers(members: readonly GroupMember[], view: GroupMemberView): ItemResult<Added>[] {
-  return groupMemberResults(members, groupMemberRejections(members, view), view.isMember);
+  return addedResults(members, groupMemberRejections(members, view), memberPair, view.isMember);
 }
+
+/** The pair a membership's `added` is told by. */
+export const memberPair = ({ groupId, userId }: GroupMember): readonly [number, number] => [groupId, userId];
 
 /** The refusal of each item (unknown group, unknown or deleted user, user not enrolled), null for an accepted one. */
 export function groupMemberRejections(members: readonly GroupMember[], view: Omit<GroupMemberView, 'isMember'>): (Rejection | null)[] {
@@ -118,15 +121,6 @@ export function groupMemberRejections(members: readonly GroupMember[], view: Omi
     if (!view.isEnrolled(courseId, userId)) return reject.userNotEnrolled(userId, courseId, groupId);
     return null;
   });
-}
-
-/** The answers once the refusals are known (see `addedResults`), per membership. */
-export function groupMemberResults(
-  members: readonly GroupMember[],
-  rejections: readonly (Rejection | null)[],
-  isMember: (groupId: number, userId: number) => boolean,
-): ItemResult<Added>[] {
-  return addedResults(members, rejections, ({ groupId, userId }) => [groupId, userId], isMember);
 }
 
 /** What checking membership removals needs to know about the platform. */
