@@ -82,6 +82,11 @@ function openSqlite(path: string): SQLite.Database {
   // commits (grouped-commits.ts) keeps the pages it changed without spilling them to the WAL before its commit
   // (million-row enrolment bench: 7.9 GB written with 16 MB, 5.2 GB with 32 MB).
   database.pragma('cache_size = -32000');
+  // Each call runs in a savepoint of its group of commits; SQLite keeps the original of every page a savepoint
+  // changes in a sub-journal, a temporary file by default. In memory it is truncated at each release instead:
+  // the million-row enrolment bench wrote 3.5 GB less (5.3 -> 1.8 GB) and made 1.7 million fewer write calls.
+  // The store's own queries need no large temporary sort, which this also keeps in memory.
+  database.pragma('temp_store = MEMORY');
   // A checkpoint every 200 MB of WAL instead of 4: a large run rewrites the same index pages batch after batch,
   // and each checkpoint copies them to the database once, however many times they changed (-20 % on the million-row enrolment bench).
   database.pragma('wal_autocheckpoint = 50000');
