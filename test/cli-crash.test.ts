@@ -22,7 +22,7 @@ function bigFile(rows: number): string {
 
 /**
  * Starts `run users` on data/files/userimport.csv and kills it with SIGKILL at a progress line, once its first
- * batches are surely committed (SQLite groups its commits a second apart).
+ * batches are surely committed (SQLite groups its commits two seconds apart).
  */
 async function killMidway(ws: Workspace): Promise<CliResult> {
   const child = ws.start(['run', 'users']);

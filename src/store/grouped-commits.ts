@@ -1,8 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import { SqliteDialect, SqliteDriver, type Dialect, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 
-/** How long committed transactions may wait for the SQLite commit that makes them durable. */
-export const COMMIT_WINDOW_MS = 1000;
+/**
+ * How long committed transactions may wait for the SQLite commit that makes them durable. Million-row enrolment
+ * bench: 1 s wrote 1.66 GB to the WAL, 2 s 1.27 GB (about 10 % faster), 3 s 1.18 GB and 5 s 1.05 GB (no faster).
+ */
+export const COMMIT_WINDOW_MS = 2000;
 
 /**
  * SQLite with grouped commits, as PostgreSQL's `synchronous_commit = off` does: each Kysely transaction runs in
@@ -99,7 +102,7 @@ class GroupedCommitsDriver extends SqliteDriver {
   #throwFailure(): void {
     const failed = this.#failed;
     this.#failed = undefined;
-    if (failed) throw new Error(`the store could not commit the last second of work: ${failed.message}`, { cause: failed });
+    if (failed) throw new Error(`the store could not commit the last seconds of work: ${failed.message}`, { cause: failed });
   }
 
   #commit(): void {
