@@ -61,6 +61,10 @@ describeContract((ctx) => {
     ]);
     expect(outcomes(results)).toEqual(['added', 'kept', 'PLATFORM_USER_NOT_ENROLLED', 'PLATFORM_GROUP_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND']);
     expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group!, userId: jdoe! }]))).toEqual(['kept']);
+    // A user enrolled, then deleted, is unknown: deletion takes the enrolment with it.
+    await platform.run('enrolUsers', [{ instanceId: manual!.id, userId: asmith!, roleId: 5, timestart: 0, timeend: 0 }]);
+    await platform.run('deleteUsers', [asmith!]);
+    expect(outcomes(await platform.run('addGroupMembers', [{ groupId: group!, userId: asmith! }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
   });
 
   it('accepts a real group member enrolled on the platform, found through findGroups', async () => {

@@ -7,7 +7,7 @@ import { activeUserIds } from './existing.js';
 import { checkMemberRemovals, groupMemberRejections, memberPair } from './group-rules.js';
 import { coursesOf } from './group-tables.js';
 import { addedResults, isRemoved } from './rejections.js';
-import { writeMembers, type MemberRow } from './member-inserts.js';
+import { heldMemberships, insertMembersOfEnrolled, writeMembers, type MemberRow } from './member-inserts.js';
 import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
 
 /**
@@ -15,24 +15,31 @@ import { deleteByIds, keyOf, nowSeconds, selectPairs } from './sql-helpers.js';
  * group's course is rejected; a member again answers `added` false. The component marks protected memberships.
  */
 export async function addGroupMembers(db: Kysely<Database>, members: readonly GroupMember[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
-  const courseOf = await coursesOf(db, 'lms_groups', members.map((member) => member.groupId), sqlite);
-  const users = await activeUserIds(db, members.map((member) => member.userId), sqlite);
+  const now = nowSeconds();
+  // SQLite inserts first what it can (see insertMembersOfEnrolled): only the other items are looked up.
+  const inserted = sqlite ? insertMembersOfEnrolled(sqlite, members, now) : new Set<string>();
+  const fresh = members.map((member) => inserted.has(keyOf(member.groupId, member.userId)));
+  const rest = members.filter((_, index) => !fresh[index]);
+  const courseOf = await coursesOf(db, 'lms_groups', rest.map((member) => member.groupId), sqlite);
+  const users = await activeUserIds(db, rest.map((member) => member.userId), sqlite);
   // The first item of each membership whose group and user exist is the one written (with its component); the
   // write tells which users are enrolled and which memberships were held already.
-  const now = nowSeconds();
   const first = new Map<string, MemberRow>();
-  for (const { groupId, userId, component = '' } of members) {
+  for (const { groupId, userId, component = '' } of rest) {
     const courseid = courseOf.get(groupId);
     if (courseid === undefined || !users.has(userId)) continue;
     const key = keyOf(groupId, userId);
     if (!first.has(key)) first.set(key, { groupid: groupId, userid: userId, component, itemid: 0, timeadded: now, courseid });
   }
-  const { enrolled, held } = await writeMembers(db, [...first.values()], sqlite);
-  const rejections = groupMemberRejections(members, {
+  const rows = [...first.values()];
+  const { enrolled, held } = sqlite ? await heldMemberships(db, rows, sqlite) : await writeMembers(db, rows);
+  const refusals = groupMemberRejections(rest, {
     courseOfGroup: (groupId) => courseOf.get(groupId),
     userExists: (userId) => users.has(userId),
     isEnrolled: (courseId, userId) => enrolled.has(keyOf(courseId, userId)),
   });
+  let next = 0;
+  const rejections = fresh.map((wasInserted) => (wasInserted ? null : refusals[next++]!));
   return addedResults(members, rejections, memberPair, (groupId, userId) => held.has(keyOf(groupId, userId)));
 }
 

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
+import type { GroupMember } from '../operations.js';
 import { insertNew } from './bulk-insert.js';
 import { instancePairsOf } from './memberships.js';
 import { keyOf, selectPairs } from './sql-helpers.js';
@@ -24,37 +25,44 @@ export interface MemberWrites {
 const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /**
- * Writes the memberships of users enrolled in their group's course (rows distinct by group and user). On SQLite
- * each row is one `insert or ignore … where exists (enrolment)`: a row it inserts was enrolled and new, and only
- * the rows it did not insert (not enrolled, or a member already: none on a first run) are read afterwards.
- * Reading every pair's enrolment first cost 10 ms a batch of 4,000 on the enrolment bench. PostgreSQL reads the
- * enrolments first, then inserts with `on conflict do nothing`.
+ * SQLite: inserts the first item of each membership whose user is enrolled in its group's course, each with one
+ * `insert or ignore … where exists (enrolment)`, and answers the `group:user` keys it inserted. The insert checks
+ * the whole rule itself (an unknown group has no course, and a deleted user no enrolment), so the items it
+ * inserted need no read; those it did not (unknown group or user, not enrolled, a member already) are looked up
+ * afterwards to tell why. On the million-row enrolment bench the reads it spares cost 1.4 s.
  */
-export async function writeMembers(db: Kysely<Database>, rows: readonly MemberRow[], sqlite?: SQLite.Database): Promise<MemberWrites> {
-  if (!sqlite) {
-    const enrolled = await enrolledPairs(db, rows);
-    const accepted = rows.filter((row) => enrolled.has(keyOf(row.courseid, row.userid)));
-    const inserted = await insertNew(db, undefined, 'lms_groups_members', accepted.map(withoutCourse), ['groupid', 'userid']);
-    return { enrolled, held: new Set(accepted.flatMap((row, index) => (inserted[index] ? [] : [keyOf(row.groupid, row.userid)]))) };
-  }
+export function insertMembersOfEnrolled(sqlite: SQLite.Database, members: readonly GroupMember[], timeadded: number): Set<string> {
   const insert = statementFor(sqlite);
-  const enrolled = new Set<string>();
-  const unresolved: MemberRow[] = [];
-  for (const row of rows) {
-    if (insert.run(row.groupid, row.userid, row.component, row.itemid, row.timeadded, row.userid, row.courseid).changes > 0) enrolled.add(keyOf(row.courseid, row.userid));
-    else unresolved.push(row);
+  const tried = new Set<string>();
+  const inserted = new Set<string>();
+  for (const { groupId, userId, component = '' } of members) {
+    const key = keyOf(groupId, userId);
+    if (tried.has(key)) continue;
+    tried.add(key);
+    if (insert.run(userId, component, timeadded, groupId, userId).changes > 0) inserted.add(key);
   }
-  const held = new Set<string>();
-  if (!unresolved.length) return { enrolled, held };
-  // Not inserted: a member already when enrolled (the unique index refused it), else not enrolled.
-  const found = await enrolledPairs(db, unresolved, sqlite);
-  for (const row of unresolved) {
-    const pair = keyOf(row.courseid, row.userid);
-    if (!found.has(pair)) continue;
-    enrolled.add(pair);
-    held.add(keyOf(row.groupid, row.userid));
-  }
+  return inserted;
+}
+
+/**
+ * SQLite, for memberships `insertMembersOfEnrolled` did not insert: a row whose user is enrolled was refused by
+ * the unique index, so it is held already; the others are not enrolled.
+ */
+export async function heldMemberships(db: Kysely<Database>, rows: readonly MemberRow[], sqlite: SQLite.Database): Promise<MemberWrites> {
+  const enrolled = await enrolledPairs(db, rows, sqlite);
+  const held = new Set(rows.filter((row) => enrolled.has(keyOf(row.courseid, row.userid))).map((row) => keyOf(row.groupid, row.userid)));
   return { enrolled, held };
+}
+
+/**
+ * PostgreSQL: writes the memberships of users enrolled in their group's course (rows distinct by group and user),
+ * reading the enrolments first, then inserting with `on conflict do nothing`.
+ */
+export async function writeMembers(db: Kysely<Database>, rows: readonly MemberRow[]): Promise<MemberWrites> {
+  const enrolled = await enrolledPairs(db, rows);
+  const accepted = rows.filter((row) => enrolled.has(keyOf(row.courseid, row.userid)));
+  const inserted = await insertNew(db, undefined, 'lms_groups_members', accepted.map(withoutCourse), ['groupid', 'userid']);
+  return { enrolled, held: new Set(accepted.flatMap((row, index) => (inserted[index] ? [] : [keyOf(row.groupid, row.userid)]))) };
 }
 
 /** The (course, user) pairs of the rows whose user has an enrolment (any method, any status) in the course. */
@@ -79,16 +87,16 @@ function withoutCourse({ groupid, userid, component, itemid, timeadded }: Member
 }
 
 /**
- * The conditional insert, prepared once per connection; the enrolment is probed through the course's instances
- * (better-sqlite3 takes no numbered parameters: the user is bound twice).
+ * The conditional insert, prepared once per connection: the group gives the course, whose instances the
+ * enrolment is probed through (better-sqlite3 takes no numbered parameters: the user is bound twice).
  */
 function statementFor(sqlite: SQLite.Database): SQLite.Statement {
   let statement = statements.get(sqlite);
   if (!statement) {
     statement = sqlite.prepare(
       `insert or ignore into lms_groups_members (groupid, userid, component, itemid, timeadded)
-       select ?, ?, ?, ?, ? where exists (
-         select 1 from lms_enrol e join lms_user_enrolments ue on ue.enrolid = e.id and ue.userid = ? where e.courseid = ?)`,
+       select g.id, ?, ?, 0, ? from lms_groups g where g.id = ? and exists (
+         select 1 from lms_enrol e join lms_user_enrolments ue on ue.enrolid = e.id and ue.userid = ? where e.courseid = g.courseid)`,
     );
     statements.set(sqlite, statement);
   }
