@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type Store } from './database.js';
 import { COMMIT_WINDOW_MS } from './grouped-commits.js';
@@ -72,5 +73,23 @@ describe('grouped commits on SQLite', () => {
     expect(seenMidway).not.toContain('second-a');
     await sleep(COMMIT_WINDOW_MS + 200);
     expect(committed()).toEqual(expect.arrayContaining(['first', 'second-a', 'second-b']));
+  });
+
+  it('drops a group whose commit fails, tells the next transaction, then commits again', async () => {
+    // A deferred foreign key is checked by the commit only: an honest way to make a commit fail.
+    await store.flush();
+    store.sqlite!.pragma('foreign_keys = ON');
+    store.sqlite!.exec('create table t_parent (id integer primary key); create table t_child (parent integer references t_parent (id) deferrable initially deferred)');
+    await store.db.transaction().execute((trx) => trx.insertInto('ts_settings').values(setting('lost')).execute());
+    await store.db.transaction().execute((trx) => sql`insert into t_child values (42)`.execute(trx));
+    await sleep(COMMIT_WINDOW_MS + 200);
+    const next = store.db.transaction().execute((trx) => trx.insertInto('ts_settings').values(setting('refused')).execute());
+    await expect(next).rejects.toThrow(/could not commit the last seconds of work: FOREIGN KEY constraint failed/);
+    await store.db.transaction().execute((trx) => trx.insertInto('ts_settings').values(setting('after')).execute());
+    await store.flush();
+    expect(committed()).toContain('after');
+    expect(committed()).not.toContain('lost');
+    expect(committed()).not.toContain('refused');
+    expect(other.prepare('select count(*) from t_child').pluck().get()).toBe(0);
   });
 });

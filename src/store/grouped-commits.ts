@@ -108,7 +108,15 @@ class GroupedCommitsDriver extends SqliteDriver {
   #commit(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.#sqlite.open && this.#sqlite.inTransaction) this.#sqlite.exec('commit');
+    if (!this.#sqlite.open || !this.#sqlite.inTransaction) return;
+    try {
+      this.#sqlite.exec('commit');
+    } catch (error) {
+      // Some failures (a deferred constraint) leave the transaction open: the group is dropped whole, so that the
+      // next groups can commit, and the failure is told.
+      if (this.#sqlite.inTransaction) this.#sqlite.exec('rollback');
+      throw error;
+    }
   }
 }
 
