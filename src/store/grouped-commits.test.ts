@@ -84,7 +84,7 @@ describe('grouped commits on SQLite', () => {
     await store.db.transaction().execute((trx) => sql`insert into t_child values (42)`.execute(trx));
     await sleep(COMMIT_WINDOW_MS + 200);
     const next = store.db.transaction().execute((trx) => trx.insertInto('ts_settings').values(setting('refused')).execute());
-    await expect(next).rejects.toThrow(/could not commit the last seconds of work: FOREIGN KEY constraint failed/);
+    await expect(next).rejects.toThrow(/could not commit the last seconds of work, which are lost: FOREIGN KEY constraint failed/);
     await store.db.transaction().execute((trx) => trx.insertInto('ts_settings').values(setting('after')).execute());
     await store.flush();
     expect(committed()).toContain('after');

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { SqliteDialect, SqliteDriver, type Dialect, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import { STORE_COMMIT_FAILED } from './store-errors.js';
 
 /**
  * How long committed transactions may wait for the SQLite commit that makes them durable. Million-row enrolment
@@ -102,7 +103,7 @@ class GroupedCommitsDriver extends SqliteDriver {
   #throwFailure(): void {
     const failed = this.#failed;
     this.#failed = undefined;
-    if (failed) throw new Error(`the store could not commit the last seconds of work: ${failed.message}`, { cause: failed });
+    if (failed) throw failed;
   }
 
   #commit(): void {
@@ -115,7 +116,7 @@ class GroupedCommitsDriver extends SqliteDriver {
       // Some failures (a deferred constraint) leave the transaction open: the group is dropped whole, so that the
       // next groups can commit, and the failure is told.
       if (this.#sqlite.inTransaction) this.#sqlite.exec('rollback');
-      throw error;
+      throw STORE_COMMIT_FAILED({ reason: asError(error).message }, { cause: error });
     }
   }
 }

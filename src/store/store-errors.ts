@@ -16,3 +16,11 @@ export const STORE_UNREACHABLE = createError(
   },
   503,
 );
+export const STORE_COMMIT_FAILED = createError(
+  'STORE_COMMIT_FAILED',
+  {
+    en: 'The store could not commit the last seconds of work, which are lost: {reason}',
+    fr: 'La base n’a pas pu valider les dernières secondes de travail, qui sont perdues : {reason}',
+  },
+  500,
+);

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASES, openTestEngine } from '../../../test/databases.js';
 import { usersAddAction } from '../../processors/users/users-processor.js';
@@ -105,3 +106,25 @@ for (const kind of DATABASES) {
     });
   });
 }
+
+describe('a run whose writes cannot be committed (SQLite)', () => {
+  let engine: Engine;
+  afterEach(async () => engine?.close().catch(() => undefined));
+
+  it('fails with the reason and keeps its input, neither archived nor removed', async () => {
+    engine = await openTestEngine('sqlite');
+    await engine.settings.save({ filearchive: true, filecleanup: true });
+    writeFileSync(join(engine.folder.files, 'userimport.csv'), `${HEADER}\njdoe;John;Doe\n`);
+    // A deferred foreign key broken in the group the run joins: only its commit fails.
+    const sqlite = engine.store.sqlite!;
+    await engine.store.flush();
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.exec('create table t_parent (id integer primary key); create table t_child (parent integer references t_parent (id) deferrable initially deferred)');
+    await engine.store.db.transaction().execute((trx) => sql`insert into t_child values (42)`.execute(trx));
+    const [run] = await startRuns(engine, { action: usersAddAction, trigger: 'manual' });
+    expect(run).toMatchObject({ status: 'failed', archivePath: null });
+    expect(run!.message).toMatch(/^The store could not commit the last seconds of work, which are lost: FOREIGN KEY constraint failed/);
+    expect(readFileSync(join(engine.folder.files, 'userimport.csv'), 'utf8')).toBe(`${HEADER}\njdoe;John;Doe\n`);
+    expect(readFileSync(run!.reportFile, 'utf8')).toContain('could not commit the last seconds of work');
+  });
+});

@@ -143,14 +143,15 @@ async function executeRecordedRun(engine: Engine, options: ExecuteRunOptions, id
     const read = isArchiveAction(action)
       ? { trybackFile: null, cancelled: false, ...(await processArchive(engine, { ...options, action, platform: runPlatform(engine, options) }, report, counters, id)) }
       : await readAndProcess(engine, { ...options, action }, report, counters, id, signal);
-    const cancelled = !read.failure && read.cancelled;
-    const status: RunStatus = read.failure ? 'failed' : cancelled ? 'cancelled' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
-    const message = cancelled ? formatMessage(CANCELLED[lang], { rows: counters.read }) : read.failure;
+    // The run's writes are durable before its report ends and its input is archived or removed.
+    const unsaved = await engine.store.flush().then(() => null, (error: unknown) => describeFailure(error, lang));
+    const failure = read.failure ?? unsaved;
+    const cancelled = !failure && read.cancelled;
+    const status: RunStatus = failure ? 'failed' : cancelled ? 'cancelled' : counters.errors > 0 ? 'succeeded_with_errors' : 'succeeded';
+    const message = cancelled ? formatMessage(CANCELLED[lang], { rows: counters.read }) : failure;
     if (message) await report.text(message);
     await report.summary(counters, status, unit);
     await report.close();
-    // The run's writes are durable before its input is archived or removed.
-    await engine.store.flush();
     // A cancelled run, like a failed one, keeps its input whole to be run again.
     const files = postProcess(engine.folder, settings, {
       input,
