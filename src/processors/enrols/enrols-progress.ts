@@ -27,10 +27,11 @@ export class RowProgress {
   }
 
   /** Sets the row's main outcome; extra params join the row's own. */
-  set(status: RowStatus, code: EnrolsMessageCode, params: Record<string, string | number> = {}, counter?: string): void {
+  set(status: RowStatus, code: EnrolsMessageCode, params?: Record<string, string | number>, counter?: string): void {
     this.status = status;
     this.code = code;
-    this.params = { ...this.params, ...params };
+    // Copied only when params are added: most rows add none, and a row's params are read once, at its outcome.
+    if (params) this.params = { ...this.params, ...params };
     if (counter) this.counters.push(counter);
   }
 
@@ -42,7 +43,8 @@ export class RowProgress {
   }
 
   detail(code: EnrolsMessageCode, params: Record<string, string | number>, counter?: string, level?: 'warning'): void {
-    this.details.push({ code, params: { user: this.resolved.uid, course: this.resolved.cid, ...params }, ...(counter ? { counter } : {}), ...(level ? { level } : {}) });
+    // One literal of fixed shape: an absent counter or level is undefined (readers test them, never their presence).
+    this.details.push({ code, params: { user: this.resolved.uid, course: this.resolved.cid, ...params }, counter, level });
   }
 
   outcome(): RowOutcome {
