@@ -5,11 +5,11 @@ import { GroupCatalogue, type CourseField } from '../lookups.js';
 import { PendingKeys } from '../pending-keys.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../processor.js';
 import { StepWriter } from '../step-writer.js';
-import { planCommand } from './enrols-commands.js';
+import { planCommand, type CommandContext } from './enrols-commands.js';
 import { ENROLS_COLUMNS, type EnrolCommand } from './enrols-columns.js';
 import { cleanUpEmptyGroups } from './enrols-cleanup.js';
 import { EnrolmentDigest } from './enrols-digest.js';
-import { planGroups, PendingGroups } from './enrols-groups.js';
+import { planGroups, PendingGroups, type GroupsContext } from './enrols-groups.js';
 import { ENROLS_MESSAGES } from './enrols-messages.js';
 import { RowProgress } from './enrols-progress.js';
 import { EnrolsReferences, type ResolvedRow } from './enrols-references.js';
@@ -60,6 +60,7 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
   const protect = settings.bool('enrols_protectgroups');
   const digest = settings.bool('enrols_mailadmins') ? new EnrolmentDigest() : null;
   const touchedCourses = new Set<number>();
+  const arrived = (progress: RowProgress) => digest?.add(progress);
 
   for await (const batch of batches) {
     const outcomes: RowOutcome[] = [];
@@ -84,6 +85,9 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
     const writer = new StepWriter(platform, PHASES);
     const pendingGroups = new PendingGroups();
     const pending = new PendingKeys();
+    // The contexts of the batch's rows, built once rather than per row.
+    const commandContext: CommandContext = { state, references, writer, arrived };
+    const groupsContext: GroupsContext = { state, groups, writer, protect };
     let progresses: RowProgress[] = [];
     const flush = async () => {
       await writer.flush();
@@ -103,8 +107,8 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
       const progress = new RowProgress(row);
       progresses.push(progress);
       touchedCourses.add(row.course.id);
-      planCommand(progress, { state, references, writer, arrived: (arrival) => digest?.add(arrival) });
-      planGroups(progress, { state, groups, writer, protect }, pendingGroups);
+      planCommand(progress, commandContext);
+      planGroups(progress, groupsContext, pendingGroups);
       pending.add(key);
     }
     await flush();
@@ -127,4 +131,5 @@ async function loadState(state: EnrolsState, rows: readonly ResolvedRow[]): Prom
   const enrolled = (row: ResolvedRow) => state.enrolment(row.course.id, row.user.id, row.instance!.id) !== undefined;
   await state.loadRoles(rows.filter((row) => !row.instance || row.cmd === 'shift' || (row.cmd === 'add' && enrolled(row))).map(pair));
 }
+
 
