@@ -39,6 +39,7 @@ export interface EnrolRowContext {
 
 /** The group columns, named once rather than per row (a million rows go through here). */
 const GROUP_COLUMNS = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'] as const;
+const NO_GROUPS: readonly string[] = [];
 
 /**
  * Reads a row: command, dates, group command; an empty `enrol` value means `manual` (spec 6.3). Or every problem
@@ -59,11 +60,6 @@ export function readEnrolRow(row: CsvRow, context: EnrolRowContext): EnrolRow | 
     problems.push({ code: 'ENROLS_DATES_REVERSED', params: { start: row.value('starttime')!, end: row.value('endtime')! }, column: 'endtime' });
   }
   if (problems.length) return problems;
-  const groups: string[] = [];
-  for (const column of GROUP_COLUMNS) {
-    const name = row.value(column);
-    if (name) groups.push(name);
-  }
   // One literal of fixed shape (absent values are undefined), rather than spreads building it up.
   return {
     row,
@@ -75,8 +71,21 @@ export function readEnrolRow(row: CsvRow, context: EnrolRowContext): EnrolRow | 
     start,
     end,
     gcmd: gcmdValue ? (gcmdValue as GroupCommand) : undefined,
-    groups,
+    groups: groupsOf(row),
   };
+}
+
+/** The non-empty group names of g1…g9, in column order. */
+function groupsOf(row: CsvRow): readonly string[] {
+  let groups: string[] | null = null;
+  for (const column of GROUP_COLUMNS) {
+    const name = row.value(column);
+    if (!name) continue;
+    // Rows name a group or two: a list literal holds the first exactly, where a first push would reserve 17 slots.
+    if (groups) groups.push(name);
+    else groups = [name];
+  }
+  return groups ?? NO_GROUPS;
 }
 
 /** A date column in Unix seconds; undefined when empty, or when unreadable (then a problem is added). */
