@@ -25,7 +25,14 @@ export interface CsvComment {
 
 export type CsvItem = CsvRecord | CsvComment;
 
-const LINE_BREAK = /\r\n|\r|\n/g;
+/** The first character of a line break: LF, CR, or the CR of a CRLF. */
+const LINE_BREAK_CHAR = /[\r\n]/g;
+
+/** The line break (`\n`, `\r\n` or `\r`) that starts at `index`. */
+function lineBreakAt(text: string, index: number): string {
+  if (text[index] === '\n') return '\n';
+  return text[index + 1] === '\n' ? '\r\n' : '\r';
+}
 
 /**
  * Splits decoded text into records, chunk by chunk, in constant memory (apart from the record being read).
@@ -57,14 +64,18 @@ export class RecordSplitter {
   push(text: string): CsvItem[] {
     const items: CsvItem[] = [];
     const buffer = this.#pending + text;
-    LINE_BREAK.lastIndex = 0;
     let start = 0;
-    for (let match = LINE_BREAK.exec(buffer); match; match = LINE_BREAK.exec(buffer)) {
+    // `test` rather than `exec`: no match array per line.
+    LINE_BREAK_CHAR.lastIndex = 0;
+    while (LINE_BREAK_CHAR.test(buffer)) {
+      const index = LINE_BREAK_CHAR.lastIndex - 1;
+      const lineBreak = lineBreakAt(buffer, index);
       // A CR at the very end may be the first half of a CRLF split across chunks.
-      if (match[0] === '\r' && match.index === buffer.length - 1) break;
-      this.#lineBreak ??= match[0];
-      this.#takeLine(buffer.slice(start, match.index), match[0], items);
-      start = LINE_BREAK.lastIndex;
+      if (lineBreak === '\r' && index === buffer.length - 1) break;
+      this.#lineBreak ??= lineBreak;
+      this.#takeLine(buffer.slice(start, index), lineBreak, items);
+      start = index + lineBreak.length;
+      LINE_BREAK_CHAR.lastIndex = start;
     }
     this.#pending = buffer.slice(start);
     return items;

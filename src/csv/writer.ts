@@ -32,9 +32,11 @@ export class LineWriter {
   async writeLines(lines: readonly string[]): Promise<void> {
     if (!lines.length) return;
     this.#stream ??= createWriteStream(this.path);
-    const text = (this.#lines === 0 ? '' : this.#lineBreak) + lines.join(this.#lineBreak);
+    // The line break after the previous lines goes as its own write: put before the text, it would make the
+    // encoding copy the whole text once more.
+    if (this.#lines > 0) this.#stream.write(encodeText(this.#lineBreak, this.#encoding));
     this.#lines += lines.length;
-    if (!this.#stream.write(encodeText(text, this.#encoding))) await once(this.#stream, 'drain');
+    if (!this.#stream.write(encodeText(lines.join(this.#lineBreak), this.#encoding))) await once(this.#stream, 'drain');
   }
 
   /** Flushes and closes; a writer that wrote nothing leaves no file. */

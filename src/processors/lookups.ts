@@ -107,6 +107,7 @@ export async function findUsersBy(platform: Platform, field: UserLookupField, va
 
 /** Groups or groupings as the run knows them, per course: what the platform held plus what the run changed. */
 type Grouped = PlatformGroup | PlatformGrouping;
+const NONE: readonly never[] = [];
 
 /**
  * The groups (or groupings) of the courses a run touches, loaded whole once per course and kept up to date
@@ -140,7 +141,9 @@ export class GroupCatalogue<T extends Grouped> {
   /** The first (oldest) item of a loaded course whose field equals the value; ids compare as numbers. */
   find(courseId: number, field: GroupField, value: string): T | undefined {
     if (value === '') return undefined;
-    return this.#byCourse.get(courseId)?.find((item) => String(item[field]) === value);
+    // A loop rather than `find` with a closure: asked a few times per row of the enrolment file.
+    for (const item of this.#byCourse.get(courseId) ?? NONE) if (String(item[field]) === value) return item;
+    return undefined;
   }
 
   /** Every item of a loaded course. */

@@ -48,16 +48,20 @@ export class StepWriter {
     const steps = this.#steps;
     this.#steps = [];
     for (const kind of this.#order) {
-      const ready: { step: AnyStep; item: unknown }[] = [];
+      // Side by side rather than in a pair object per step: the items go to the platform as they are.
+      const ready: AnyStep[] = [];
+      const items: unknown[] = [];
       for (const step of steps) {
         if (step.kind !== kind) continue;
         const item = step.item();
-        if (item !== null) ready.push({ step, item });
+        if (item === null) continue;
+        ready.push(step);
+        items.push(item);
       }
       if (!ready.length) continue;
       const run = this.#platform.run.bind(this.#platform) as (kind: ListKind, input: readonly unknown[]) => Promise<readonly unknown[]>;
-      const results = await run(kind, ready.map((entry) => entry.item));
-      ready.forEach(({ step }, index) => (step.done as (result: unknown) => void)(results[index]));
+      const results = await run(kind, items);
+      ready.forEach((step, index) => (step.done as (result: unknown) => void)(results[index]));
     }
   }
 }

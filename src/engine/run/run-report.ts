@@ -46,6 +46,8 @@ const WORDS = {
   },
 } satisfies Record<string, Bilingual>;
 
+const NO_DETAILS: readonly RowDetail[] = [];
+
 /**
  * The report of a run: a header, one line per row outcome (with its physical line number), notices,
  * and a summary of the counters. Written as the run goes, so a million-row report costs no memory.
@@ -56,6 +58,9 @@ export class RunReport {
   readonly #messages: Readonly<Record<string, Bilingual>>;
   readonly #simulate: boolean;
   readonly #onLines: ((lines: readonly string[]) => void) | undefined;
+  /** `line `, which starts every row line; and the tags of those lines, by their words (see #tag). */
+  readonly #lineWord: string;
+  readonly #tags = new Map<Bilingual, string>();
 
   /** `onLines` sees the lines as they are written (the console's live view of a run). */
   constructor(
@@ -67,6 +72,7 @@ export class RunReport {
     this.#messages = options.messages;
     this.#simulate = options.simulate;
     this.#onLines = options.onLines;
+    this.#lineWord = `${this.#text(WORDS.line)} `;
   }
 
   async #write(lines: readonly string[]): Promise<void> {
@@ -95,10 +101,12 @@ export class RunReport {
 
   #outcomeLine(outcome: RowOutcome): string {
     const prefix = this.#simulate && outcome.status !== 'error' ? `${this.#text(WORDS.simulation)}: ` : '';
-    const status = this.#text(STATUS_WORDS[outcome.status]);
-    const main = `${this.#text(WORDS.line)} ${outcome.row.line} [${status}] ${prefix}${this.message(outcome.code, outcome.params)}`;
-    const details = (outcome.details ?? []).map((detail) => this.#detailLine(outcome.row.line, detail, prefix));
-    return details.length ? [main, ...details].join('\n') : main;
+    // `line 12 `: built once for the row's main line and its details.
+    const head = this.#lineHead(outcome.row.line);
+    let text = `${head}${this.#tag(STATUS_WORDS[outcome.status])}${prefix}${this.message(outcome.code, outcome.params)}`;
+    // Appended rather than joined from an array: no array per row, and the text is flattened once, with its batch.
+    for (const detail of outcome.details ?? NO_DETAILS) text += `\n${this.#detailLine(head, detail, prefix)}`;
+    return text;
   }
 
   /**
@@ -117,14 +125,18 @@ export class RunReport {
 
   /** A further line of a row: `line 12 [info] enrolled in course ALG101…` or `line 12 [warning] …`. */
   async detail(line: number, detail: RowDetail): Promise<void> {
-    await this.#writeOne(this.#detailLine(line, detail, ''));
+    await this.#writeOne(this.#detailLine(this.#lineHead(line), detail, ''));
   }
 
-  #detailLine(line: number, detail: RowDetail, prefix: string): string {
-    const level = this.#text(detail.level === 'warning' ? WORDS.warning : detail.level === 'error' ? STATUS_WORDS.error : WORDS.info);
+  #lineHead(line: number): string {
+    return `${this.#lineWord}${line} `;
+  }
+
+  #detailLine(head: string, detail: RowDetail, prefix: string): string {
+    const level = this.#tag(detail.level === 'warning' ? WORDS.warning : detail.level === 'error' ? STATUS_WORDS.error : WORDS.info);
     // Only what a simulation would do is prefixed: never a warning or a problem.
     const simulated = detail.level === 'warning' || detail.level === 'error' ? '' : prefix;
-    return `${this.#text(WORDS.line)} ${line} [${level}] ${simulated}${this.message(detail.code, detail.params)}`;
+    return `${head}${level}${simulated}${this.message(detail.code, detail.params)}`;
   }
 
   /**
@@ -160,6 +172,16 @@ export class RunReport {
 
   #text(words: Bilingual): string {
     return words[this.#lang];
+  }
+
+  /** `[created] `, `[info] `…: built once per run rather than once per line. */
+  #tag(words: Bilingual): string {
+    let tag = this.#tags.get(words);
+    if (tag === undefined) {
+      tag = `[${this.#text(words)}] `;
+      this.#tags.set(words, tag);
+    }
+    return tag;
   }
 }
 

@@ -5,11 +5,11 @@ import { GroupCatalogue, type CourseField } from '../lookups.js';
 import { PendingKeys } from '../pending-keys.js';
 import type { ProcessorAction, ProcessorContext, RowOutcome } from '../processor.js';
 import { StepWriter } from '../step-writer.js';
-import { planCommand } from './enrols-commands.js';
+import { planCommand, type CommandContext } from './enrols-commands.js';
 import { ENROLS_COLUMNS, type EnrolCommand } from './enrols-columns.js';
 import { cleanUpEmptyGroups } from './enrols-cleanup.js';
 import { EnrolmentDigest } from './enrols-digest.js';
-import { planGroups, PendingGroups } from './enrols-groups.js';
+import { planGroups, PendingGroups, type GroupsContext } from './enrols-groups.js';
 import { ENROLS_MESSAGES } from './enrols-messages.js';
 import { RowProgress } from './enrols-progress.js';
 import { EnrolsReferences, type ResolvedRow } from './enrols-references.js';
@@ -60,6 +60,7 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
   const protect = settings.bool('enrols_protectgroups');
   const digest = settings.bool('enrols_mailadmins') ? new EnrolmentDigest() : null;
   const touchedCourses = new Set<number>();
+  const arrived = (progress: RowProgress) => digest?.add(progress);
 
   for await (const batch of batches) {
     const outcomes: RowOutcome[] = [];
@@ -79,11 +80,14 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
     const state = new EnrolsState(platform, groups);
     await loadState(state, resolved);
     await groups.load(resolved.filter((row) => row.gcmd).map((row) => row.course.id));
-    await references.roles.loadIds(resolved.flatMap((row) => state.roles(row.course.id, row.user.id).map((assignment) => assignment.roleId)));
+    await references.roles.loadIds(roleIdsOf(state, resolved));
 
     const writer = new StepWriter(platform, PHASES);
     const pendingGroups = new PendingGroups();
     const pending = new PendingKeys();
+    // The contexts of the batch's rows, built once rather than per row.
+    const commandContext: CommandContext = { state, references, writer, arrived };
+    const groupsContext: GroupsContext = { state, groups, writer, protect };
     let progresses: RowProgress[] = [];
     const flush = async () => {
       await writer.flush();
@@ -98,13 +102,13 @@ async function* processEnrolments(batches: AsyncIterable<readonly CsvRow[]>, con
       // An earlier row of the batch wrote this pair: what it left is read again.
       if (pending.touched(key)) {
         await loadState(state, [row]);
-        await references.roles.loadIds(state.roles(row.course.id, row.user.id).map((assignment) => assignment.roleId));
+        await references.roles.loadIds(roleIdsOf(state, [row]));
       }
       const progress = new RowProgress(row);
       progresses.push(progress);
       touchedCourses.add(row.course.id);
-      planCommand(progress, { state, references, writer, arrived: (arrival) => digest?.add(arrival) });
-      planGroups(progress, { state, groups, writer, protect }, pendingGroups);
+      planCommand(progress, commandContext);
+      planGroups(progress, groupsContext, pendingGroups);
       pending.add(key);
     }
     await flush();
@@ -128,3 +132,10 @@ async function loadState(state: EnrolsState, rows: readonly ResolvedRow[]): Prom
   await state.loadRoles(rows.filter((row) => !row.instance || row.cmd === 'shift' || (row.cmd === 'add' && enrolled(row))).map(pair));
 }
 
+
+/** The ids of the roles the rows' users hold in their courses (an empty array per row was most of a batch's cost). */
+function roleIdsOf(state: EnrolsState, rows: readonly ResolvedRow[]): number[] {
+  const ids: number[] = [];
+  for (const row of rows) for (const assignment of state.roles(row.course.id, row.user.id)) ids.push(assignment.roleId);
+  return ids;
+}

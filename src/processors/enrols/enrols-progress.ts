@@ -3,6 +3,8 @@ import type { RowDetail, RowOutcome, RowStatus } from '../processor.js';
 import type { EnrolsMessageCode } from './enrols-messages.js';
 import type { ResolvedRow } from './enrols-references.js';
 
+const NO_DETAILS: readonly RowDetail[] = [];
+
 /** A row on its way: what it has done so far; it becomes one outcome once the batch is written. */
 export class RowProgress {
   readonly resolved: ResolvedRow;
@@ -11,7 +13,8 @@ export class RowProgress {
   status: RowStatus = 'unchanged';
   code: EnrolsMessageCode = 'ENROLS_ALREADY_ENROLLED';
   params: Record<string, string | number>;
-  readonly details: RowDetail[] = [];
+  /** Null until the first detail (see detail()). */
+  #details: RowDetail[] | null = null;
   readonly counters: string[] = [];
 
   constructor(resolved: ResolvedRow) {
@@ -27,10 +30,11 @@ export class RowProgress {
   }
 
   /** Sets the row's main outcome; extra params join the row's own. */
-  set(status: RowStatus, code: EnrolsMessageCode, params: Record<string, string | number> = {}, counter?: string): void {
+  set(status: RowStatus, code: EnrolsMessageCode, params?: Record<string, string | number>, counter?: string): void {
     this.status = status;
     this.code = code;
-    this.params = { ...this.params, ...params };
+    // Copied only when params are added: most rows add none, and a row's params are read once, at its outcome.
+    if (params) this.params = { ...this.params, ...params };
     if (counter) this.counters.push(counter);
   }
 
@@ -42,7 +46,11 @@ export class RowProgress {
   }
 
   detail(code: EnrolsMessageCode, params: Record<string, string | number>, counter?: string, level?: 'warning'): void {
-    this.details.push({ code, params: { user: this.resolved.uid, course: this.resolved.cid, ...params }, ...(counter ? { counter } : {}), ...(level ? { level } : {}) });
+    // One literal of fixed shape: an absent counter or level is undefined (readers test them, never their presence).
+    const detail: RowDetail = { code, params: { user: this.resolved.uid, course: this.resolved.cid, ...params }, counter, level };
+    // Rows mostly have one detail: a list literal holds it exactly, where a first push would reserve 17 slots.
+    if (this.#details) this.#details.push(detail);
+    else this.#details = [detail];
   }
 
   outcome(): RowOutcome {
@@ -52,7 +60,7 @@ export class RowProgress {
       code: this.code,
       params: this.params,
       entity: this.entity,
-      details: this.details,
+      details: this.#details ?? NO_DETAILS,
       counters: this.counters,
     };
   }

@@ -60,24 +60,29 @@ export class EnrolsReferences {
   /** The row's entities, or the first problem in the original's order: user, course, role, method. */
   resolve(row: EnrolRow): ResolvedRow | RowError {
     const { userField, courseField } = this.#policy;
-    const about = { cmd: row.cmd, role: row.role, user: row.uid, course: row.cid };
     if (!row.uid) return { code: 'ENROLS_NO_USER_ID', params: {}, column: 'uid' };
     const users = this.#users.get(row.uid);
-    if (!users.length) return { code: 'ENROLS_NO_SUCH_USER', params: { ...about, field: userField }, column: 'uid' };
+    if (!users.length) return { code: 'ENROLS_NO_SUCH_USER', params: { ...about(row), field: userField }, column: 'uid' };
     if (users.length > 1) return { code: 'ENROLS_AMBIGUOUS_USER', params: { count: users.length, field: userField, user: row.uid }, column: 'uid' };
     if (!row.cid) return { code: 'ENROLS_NO_COURSE_ID', params: {}, column: 'cid' };
     const course = this.#courses.get(row.cid);
-    if (!course) return { code: 'ENROLS_NO_SUCH_COURSE', params: { ...about, field: courseField }, column: 'cid' };
+    if (!course) return { code: 'ENROLS_NO_SUCH_COURSE', params: { ...about(row), field: courseField }, column: 'cid' };
     const role = this.#role(row);
     if ('code' in role) return role;
     if (row.enrol === undefined) return resolvedRow(row, users[0]!, course, role.record, undefined);
     if (row.enrol === 'sync') return { code: 'ENROLS_SYNC_METHOD', params: {}, column: 'enrol' };
     // The first instance of the method by sortorder, as the original (spec 6.3).
-    const instance = (this.#instances.get(course.id) ?? []).find(
-      (candidate) => candidate.enrol === row.enrol && (candidate.enabled || this.#policy.useDisabledInstances),
-    );
+    const instance = this.#instance(course.id, row.enrol);
     if (!instance) return { code: 'ENROLS_METHOD_UNAVAILABLE', params: { enrol: row.enrol, course: row.cid }, column: 'enrol' };
     return resolvedRow(row, users[0]!, course, role.record, instance);
+  }
+
+  /** The first usable instance of the method in the course (a loop: a closure per row cost more than the search). */
+  #instance(courseId: number, enrol: string): PlatformEnrolInstance | undefined {
+    for (const candidate of this.#instances.get(courseId) ?? []) {
+      if (candidate.enrol === enrol && (candidate.enabled || this.#policy.useDisabledInstances)) return candidate;
+    }
+    return undefined;
   }
 
   /** Instances of a course the run may use (enable/disable in role mode acts on the user's enrolments in them). */
@@ -100,6 +105,11 @@ export class EnrolsReferences {
     const record = this.#roles.get(row.role);
     return record ? { record } : { code: 'ENROLS_UNKNOWN_ROLE', params: { role: row.role }, column: 'rolename' };
   }
+}
+
+/** What a missing user's or course's message names; built only for those rows. */
+function about(row: EnrolRow): Record<string, string> {
+  return { cmd: row.cmd, role: row.role, user: row.uid, course: row.cid };
 }
 
 /** Written out rather than spread: a million rows go through here, and a literal of fixed shape is cheap. */

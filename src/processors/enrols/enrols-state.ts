@@ -3,7 +3,7 @@ import type { Platform } from '../../platform/platform.js';
 import type { GroupCatalogue } from '../lookups.js';
 import type { PlatformGroup } from '../../platform/operations.js';
 
-/** A (course, user) pair as a map key. */
+/** A (course, user) pair as a string key (PendingKeys). */
 export function pairKey(courseId: number, userId: number): string {
   return `${courseId}:${userId}`;
 }
@@ -28,9 +28,9 @@ export interface StateNeeds {
 export class EnrolsState {
   readonly #platform: Platform;
   readonly #groups: GroupCatalogue<PlatformGroup>;
-  readonly #enrolments = new Map<string, PlatformEnrolment[]>();
-  readonly #roles = new Map<string, CourseRoleAssignment[]>();
-  readonly #members = new Map<string, (GroupMember & { courseId: number })[]>();
+  readonly #enrolments = new PairMap<PlatformEnrolment[]>();
+  readonly #roles = new PairMap<CourseRoleAssignment[]>();
+  readonly #members = new PairMap<(GroupMember & { courseId: number })[]>();
 
   constructor(platform: Platform, groups: GroupCatalogue<PlatformGroup>) {
     this.#platform = platform;
@@ -63,27 +63,47 @@ export class EnrolsState {
 
   /** The user's enrolments in the course (any instance, any status). */
   enrolments(courseId: number, userId: number): readonly PlatformEnrolment[] {
-    return this.#enrolments.get(pairKey(courseId, userId)) ?? [];
+    return this.#enrolments.get(courseId, userId) ?? NONE;
   }
 
   enrolment(courseId: number, userId: number, instanceId: number): PlatformEnrolment | undefined {
-    return this.enrolments(courseId, userId).find((enrolment) => enrolment.instanceId === instanceId);
+    for (const enrolment of this.enrolments(courseId, userId)) if (enrolment.instanceId === instanceId) return enrolment;
+    return undefined;
   }
 
   /** The user's roles in the course, with the component that gave each. */
   roles(courseId: number, userId: number): readonly CourseRoleAssignment[] {
-    return this.#roles.get(pairKey(courseId, userId)) ?? [];
+    return this.#roles.get(courseId, userId) ?? NONE;
   }
 
   /** The user's memberships in the groups of the course. */
   memberships(courseId: number, userId: number): readonly GroupMember[] {
-    return this.#members.get(pairKey(courseId, userId)) ?? [];
+    return this.#members.get(courseId, userId) ?? NONE;
   }
 }
 
 /** Replaces what is known of the pairs asked by what was found (a pair found nothing for is known empty). */
-function fill<T extends Pair>(into: Map<string, T[]>, pairs: readonly Pair[], found: readonly T[]): void {
-  const asked = new Set(pairs.map((pair) => pairKey(pair.courseId, pair.userId)));
-  for (const key of asked) into.set(key, []);
-  for (const item of found) into.get(pairKey(item.courseId, item.userId))?.push(item);
+function fill<T extends Pair>(into: PairMap<T[]>, pairs: readonly Pair[], found: readonly T[]): void {
+  for (const pair of pairs) into.set(pair.courseId, pair.userId, []);
+  for (const item of found) into.get(item.courseId, item.userId)?.push(item);
+}
+
+const NONE: readonly never[] = [];
+
+/**
+ * Values by (course, user) pair, in a map of maps: a pair is looked up several times per row, and a key string
+ * built for each lookup was a large part of what a row allocated.
+ */
+class PairMap<T> {
+  readonly #byCourse = new Map<number, Map<number, T>>();
+
+  get(courseId: number, userId: number): T | undefined {
+    return this.#byCourse.get(courseId)?.get(userId);
+  }
+
+  set(courseId: number, userId: number, value: T): void {
+    const byUser = this.#byCourse.get(courseId);
+    if (byUser) byUser.set(userId, value);
+    else this.#byCourse.set(courseId, new Map([[userId, value]]));
+  }
 }

@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.js';
 /** What the enrolment file needs of a user: its id for the writes, its names for the teachers' digest. */
 export type EnrolUser = Pick<PlatformUser, 'id' | 'username' | 'firstname' | 'lastname'>;
 
-/** Past this many users kept, the run starts afresh (about 150 bytes each: the memory of a run stays bounded). */
+/** Past this many users kept, the run starts afresh (about 200 bytes each: the memory of a run stays bounded). */
 const MAX_KEPT = 500_000;
 
 /**
@@ -17,8 +17,8 @@ const MAX_KEPT = 500_000;
 export class RunUsers {
   readonly #platform: Platform;
   readonly #field: UserLookupField;
-  /** By lookup key: the one user the value named when first asked. */
-  #kept = new Map<string, EnrolUser>();
+  /** By lookup key: the one user the value named when first asked, as the list get() answers (not one per row). */
+  #kept = new Map<string, readonly [EnrolUser]>();
   /** By lookup key: what this batch's values that are not kept named (none, or several). */
   #others = new Map<string, EnrolUser[]>();
 
@@ -42,16 +42,15 @@ export class RunUsers {
       const others = this.#others.get(key);
       if (others) others.push(slim);
       else if (this.#kept.has(key)) {
-        this.#others.set(key, [this.#kept.get(key)!, slim]);
+        this.#others.set(key, [this.#kept.get(key)![0], slim]);
         this.#kept.delete(key);
-      } else this.#kept.set(key, slim);
+      } else this.#kept.set(key, [slim]);
     }
   }
 
   /** Every active account the value names (usernames and e-mails compare case-insensitively). */
   get(value: string): readonly EnrolUser[] {
     const key = lookupKey(this.#field, value);
-    const kept = this.#kept.get(key);
-    return kept ? [kept] : (this.#others.get(key) ?? []);
+    return this.#kept.get(key) ?? this.#others.get(key) ?? [];
   }
 }
