@@ -237,6 +237,14 @@ describe('resolveEncoding', () => {
   it('resolves auto to UTF-8 when a valid character is cut by the chunk boundary, Windows-1252 when the invalid byte is in a later chunk', async () => {
     const valid = fixture(Buffer.from(`${'a'.repeat(CHUNK - 1)}é\n`, 'utf8'));
     await expect(resolveEncoding(valid, 'auto')).resolves.toBe('UTF-8');
+    // Three- and four-byte characters cut after each of their bytes.
+    for (const [character, size] of [['€', 3], ['😀', 4]] as const) {
+      for (let before = 1; before < size; before++) {
+        const cut = fixture(Buffer.from(`${'a'.repeat(CHUNK - before)}${character}\n`, 'utf8'));
+        await expect(resolveEncoding(cut, 'auto')).resolves.toBe('UTF-8');
+      }
+    }
+    await expect(resolveEncoding(fixture([...ascii('a\n'), 0xe2, 0x82]), 'auto')).resolves.toBe('Windows-1252');
     const late = fixture([...ascii('a'.repeat(CHUNK + 10)), 0xe9]);
     await expect(resolveEncoding(late, 'auto')).resolves.toBe('Windows-1252');
   });
