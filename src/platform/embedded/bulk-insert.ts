@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
-import { chunks } from './sql-helpers.js';
+import { chunks, keyOf } from './sql-helpers.js';
 
 type Row = Record<string, string | number | null>;
 
@@ -54,9 +54,9 @@ export async function insertNew(
       .onConflict((conflict) => conflict.doNothing())
       .returning([first, second] as never)
       .execute();
-    for (const row of returned as Row[]) added.add(`${row[first]}:${row[second]}`);
+    for (const row of returned as Row[]) added.add(keyOf(row[first]!, row[second]!));
   }
-  return rows.map((row) => added.has(`${row[first]}:${row[second]}`));
+  return rows.map((row) => added.has(keyOf(row[first]!, row[second]!)));
 }
 
 /**
