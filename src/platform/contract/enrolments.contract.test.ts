@@ -43,6 +43,10 @@ describeContract((ctx) => {
     await platform.run('deleteUsers', [jdoe!]);
     expect(await platform.run('findEnrolments', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
     expect(await platform.run('findGroupMembers', { groupIds: [groupId], userIds: [jdoe!] })).toEqual([]);
+    // A deleted user is refused, and nothing is written for them.
+    expect(outcomes(await platform.run('enrolUsers', [{ instanceId: instance!.id, userId: jdoe!, roleId: 5, timestart: 0, timeend: 0 }]))).toEqual(['PLATFORM_USER_NOT_FOUND']);
+    expect(await platform.run('findEnrolments', { pairs: [{ courseId: course, userId: jdoe! }] })).toEqual([]);
+    expect(await platform.run('findCourseRoles', { courseIds: [course], userIds: [jdoe!] })).toEqual([]);
   });
 
   it('lists enrolment instances by course, sortorder and id, of every method or one', async () => {
@@ -84,8 +88,9 @@ describeContract((ctx) => {
       { ...enrolment, roleId: 999 },
       { ...enrolment, timeend: 1_800_000_000, suspended: true },
       { instanceId: cohortInstance!.id, userId: asmith!, roleId: 3, timestart: 0, timeend: 0 },
+      { ...enrolment, instanceId: 999_999, userId: 999_999 },
     ]);
-    expect(outcomes(results)).toEqual(['added', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND', 'kept', 'added']);
+    expect(outcomes(results)).toEqual(['added', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND', 'kept', 'added', 'PLATFORM_ENROL_INSTANCE_NOT_FOUND']);
     expect(results[1]).toMatchObject({ error: { params: { instanceId: 999_999 }, message: 'No enrolment instance with id 999999' } });
     expect(results[3]).toMatchObject({ error: { params: { roleId: 999 } } });
     expect(outcomes(await platform.run('enrolUsers', [{ ...enrolment, roleId: 3 }]))).toEqual(['kept']);
@@ -308,6 +313,29 @@ describeContract((ctx) => {
 });
 
 describeEmbedded((ctx) => {
+  it('tells an unknown user before an unknown role, and an existing enrolment of a deleted user is not updated', async () => {
+    const { store, platform } = ctx;
+    const course = await buildCourse(store, { shortname: 'C1' });
+    const [manual] = await platform.run('findEnrolInstances', { courseIds: [course], enrol: 'manual' });
+    const [jdoe, asmith] = (await platform.run('createUsers', [
+      { username: 'jdoe', firstname: 'J', lastname: 'D' },
+      { username: 'asmith', firstname: 'A', lastname: 'S' },
+    ])).map(idOf);
+    const enrolment = { instanceId: manual!.id, userId: jdoe!, roleId: 5, timestart: 100, timeend: 0 };
+    await platform.run('enrolUsers', [enrolment]);
+    // Marked deleted behind the platform's back: its enrolment is still there, and must not be changed.
+    await store.db.updateTable('lms_user').set({ deleted: 1 }).where('id', '=', jdoe!).execute();
+    const results = await platform.run('enrolUsers', [
+      { ...enrolment, timestart: 500 },
+      { ...enrolment, userId: 999_999, roleId: 999 },
+      { ...enrolment, userId: asmith!, roleId: 999 },
+      { ...enrolment, userId: asmith! },
+    ]);
+    expect(outcomes(results)).toEqual(['PLATFORM_USER_NOT_FOUND', 'PLATFORM_USER_NOT_FOUND', 'PLATFORM_ROLE_NOT_FOUND', 'added']);
+    const rows = await store.db.selectFrom('lms_user_enrolments').select(['userid', 'timestart']).orderBy('userid').execute();
+    expect(rows).toEqual([{ userid: jdoe, timestart: 100 }, { userid: asmith, timestart: 100 }]);
+  });
+
   it('enrols with the role owned as Moodle does, creates the course context, and updates a re-enrolment', async () => {
     const { store, platform } = ctx;
     const course = await buildCourse(store, { shortname: 'C1' });

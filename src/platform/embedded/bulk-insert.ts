@@ -31,20 +31,12 @@ export async function insertRows(
 }
 
 /**
- * Inserts the rows a unique index does not hold yet and tells, row by row, which ones it inserted: the insert
- * itself answers "did it exist?", so no read of the pairs is needed before it (on the enrolment bench that read
- * cost as much as the insert). SQLite: `insert or ignore`, one row a statement, its `changes`; PostgreSQL:
- * `on conflict do nothing returning` the key columns, 500 rows a statement. Rows must be distinct by key.
+ * PostgreSQL: inserts the rows a unique index does not hold yet and tells, row by row, which ones it inserted
+ * (`on conflict do nothing returning` the key columns, 500 rows a statement): the insert itself answers "did it
+ * exist?", so no read of the pairs is needed before it (on the enrolment bench that read cost as much as the
+ * insert). SQLite's callers insert row by row and read each statement's `changes`. Rows must be distinct by key.
  */
-export async function insertNew(
-  db: Kysely<Database>,
-  sqlite: SQLite.Database | undefined,
-  table: keyof Database,
-  rows: readonly Row[],
-  key: readonly [string, string],
-): Promise<boolean[]> {
-  if (!rows.length) return [];
-  if (sqlite) return runEach(sqlite, table, rows, true, (result) => result.changes > 0);
+export async function insertNew(db: Kysely<Database>, table: keyof Database, rows: readonly Row[], key: readonly [string, string]): Promise<boolean[]> {
   const [first, second] = key;
   const added = new Set<string>();
   for (const part of chunks(rows, 500)) {
@@ -64,24 +56,19 @@ export async function insertNew(
  * With `ignoreDuplicates`, a row a unique index already holds is skipped (its id is then meaningless).
  */
 export function insertEach(sqlite: SQLite.Database, table: string, rows: readonly Row[], options: { readonly ignoreDuplicates?: boolean } = {}): number[] {
-  return runEach(sqlite, table, rows, options.ignoreDuplicates ?? false, (result) => Number(result.lastInsertRowid));
-}
-
-/** Runs the insert of each row through the cached statement of its column set; `take` keeps what each answered. */
-function runEach<T>(sqlite: SQLite.Database, table: string, rows: readonly Row[], ignoreDuplicates: boolean, take: (result: SQLite.RunResult) => T): T[] {
-  const answers: T[] = [];
+  const ids: number[] = [];
   let columns: string[] = [];
   let statement: SQLite.Statement | null = null;
   for (const row of rows) {
     // Rows of one call share their columns: the statement changes only when the column set does.
     if (!statement || !sameColumns(row, columns)) {
       columns = Object.keys(row);
-      statement = statementFor(sqlite, table, columns, ignoreDuplicates);
+      statement = statementFor(sqlite, table, columns, options.ignoreDuplicates ?? false);
     }
     // Spread: better-sqlite3 binds separate arguments faster than one array.
-    answers.push(take(statement.run(...Object.values(row))));
+    ids.push(Number(statement.run(...Object.values(row)).lastInsertRowid));
   }
-  return answers;
+  return ids;
 }
 
 /** Whether the row has these columns, in this order (without listing its keys: a row's check allocates nothing). */

@@ -41,20 +41,24 @@ export async function findEnrolInstances(db: Kysely<Database>, { courseIds, coho
 /**
  * Enrols users through instances: the user enrolment is inserted, or updated when it exists (dates, status);
  * the role is assigned in the course context (created if missing), owned by the instance's plugin except for
- * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item.
+ * manual and self. An unknown instance, an unknown or deleted user or an unknown role rejects that item, in
+ * that order.
  */
 export async function enrolUsers(db: Kysely<Database>, enrolments: readonly Enrolment[], sqlite?: SQLite.Database): Promise<ItemResult<Added>[]> {
   const instances = await instanceFacts(db, enrolments.map((enrolment) => enrolment.instanceId), sqlite);
-  const users = await activeUserIds(db, enrolments.map((enrolment) => enrolment.userId), sqlite);
   const roles = await existingRoleIds(db, enrolments.map((enrolment) => enrolment.roleId), sqlite);
-  const rejections = enrolmentRejections(enrolments, {
-    instance: (id) => instances.get(id),
-    userExists: (id) => users.has(id),
-    roleExists: (id) => roles.has(id),
-  });
-  const accepted = enrolments.filter((_, index) => !rejections[index]);
-  const existed = await writeUserEnrolments(db, sqlite, accepted);
-  await assignEnrolmentRoles(db, sqlite, accepted, instances);
+  const view = { instance: (id: number) => instances.get(id), roleExists: (id: number) => roles.has(id) };
+  // The users are checked by the write itself (see writeUserEnrolments); those of the items refused before it
+  // are checked with them, since an unknown user is told before an unknown role.
+  const checked = enrolmentRejections(enrolments, { ...view, userExists: () => true });
+  const { existed, inactive } = await writeUserEnrolments(
+    db,
+    sqlite,
+    enrolments.filter((_, index) => !checked[index]),
+    enrolments.filter((_, index) => checked[index]).map((enrolment) => enrolment.userId),
+  );
+  const rejections = enrolmentRejections(enrolments, { ...view, userExists: (id) => !inactive.has(id) });
+  await assignEnrolmentRoles(db, sqlite, enrolments.filter((_, index) => !rejections[index]), instances);
   return addedResults(enrolments, rejections, enrolmentPair, (instanceId, userId) => existed.has(keyOf(instanceId, userId)));
 }
 
@@ -98,17 +102,26 @@ export async function instanceFacts(db: Kysely<Database>, ids: readonly number[]
   return new Map(rows.map((row) => [row.id, { courseId: row.courseid, enrol: row.enrol }]));
 }
 
+/** A user enrolment row to write. */
+type EnrolmentRow = { enrolid: number; userid: number; status: number; timestart: number; timeend: number; timemodified: number; timecreated: number };
+
 /**
  * The last state asked for each user enrolment wins, as if the items were written one after the other. New
- * ones are inserted without reading first (the insert tells which existed, see `insertNew`); only those that
- * existed are read, and written when their dates or status change (a nightly re-run changes nothing). Answers
- * the keys of the user enrolments that existed before the call.
+ * ones are inserted without reading first (the insert tells which existed); only those that existed are read,
+ * and written when their dates or status change (a nightly re-run changes nothing). Items of users that do not
+ * exist or are deleted are not written. Answers the keys of the user enrolments that existed before the call,
+ * and which of the users (those of the items and `alsoCheck`) are not active.
  */
-async function writeUserEnrolments(db: Kysely<Database>, sqlite: SQLite.Database | undefined, enrolments: readonly Enrolment[]): Promise<Set<string>> {
+async function writeUserEnrolments(
+  db: Kysely<Database>,
+  sqlite: SQLite.Database | undefined,
+  enrolments: readonly Enrolment[],
+  alsoCheck: readonly number[],
+): Promise<{ existed: Set<string>; inactive: Set<number> }> {
   const now = nowSeconds();
   const final = new Map<string, Enrolment>();
   for (const enrolment of enrolments) final.set(keyOf(enrolment.instanceId, enrolment.userId), enrolment);
-  const rows = [...final.values()].map(({ instanceId, userId, timestart, timeend, suspended }) => ({
+  const rows = [...final.values()].map(({ instanceId, userId, timestart, timeend, suspended }): EnrolmentRow => ({
     enrolid: instanceId,
     userid: userId,
     status: suspended ? 1 : 0,
@@ -117,10 +130,10 @@ async function writeUserEnrolments(db: Kysely<Database>, sqlite: SQLite.Database
     timemodified: now,
     timecreated: now,
   }));
-  const inserted = await insertNew(db, sqlite, 'lms_user_enrolments', rows, ['enrolid', 'userid']);
-  const held = rows.filter((_, index) => !inserted[index]);
+  const { inserted, inactive } = sqlite ? await insertForActiveUsers(db, sqlite, rows, alsoCheck) : await insertAfterUserCheck(db, rows, alsoCheck);
+  const held = rows.filter((row, index) => !inserted[index] && !inactive.has(row.userid));
   const existed = new Set(held.map((row) => keyOf(row.enrolid, row.userid)));
-  if (!held.length) return existed;
+  if (!held.length) return { existed, inactive };
   const current = await selectPairs(
     held.map((row) => [row.enrolid, row.userid] as const),
     ['enrolid', 'userid'],
@@ -133,7 +146,43 @@ async function writeUserEnrolments(db: Kysely<Database>, sqlite: SQLite.Database
     if (row.status === set.status && row.timestart === set.timestart && row.timeend === set.timeend) continue;
     await db.updateTable('lms_user_enrolments').set(set).where('enrolid', '=', enrolid).where('userid', '=', userid).execute();
   }
-  return existed;
+  return { existed, inactive };
+}
+
+const activeUserInserts = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+/**
+ * SQLite: each row is inserted only if its user is active, by an insert that reads the user itself; only the
+ * users of the rows it did not insert (held already, or not active) are read afterwards. A batch of new
+ * enrolments so needs no read of its users (0.6 s of reads on the million-row enrolment bench).
+ */
+async function insertForActiveUsers(db: Kysely<Database>, sqlite: SQLite.Database, rows: readonly EnrolmentRow[], alsoCheck: readonly number[]) {
+  let insert = activeUserInserts.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare(
+      `insert or ignore into lms_user_enrolments (enrolid, userid, status, timestart, timeend, timemodified, timecreated)
+       select ?, id, ?, ?, ?, ?, ? from lms_user where id = ? and deleted = 0`,
+    );
+    activeUserInserts.set(sqlite, insert);
+  }
+  const inserted = rows.map((row) => insert.run(row.enrolid, row.status, row.timestart, row.timeend, row.timemodified, row.timecreated, row.userid).changes > 0);
+  const unchecked = rows.filter((_, index) => !inserted[index]).map((row) => row.userid);
+  return { inserted, inactive: await inactiveUserIds(db, [...unchecked, ...alsoCheck], sqlite) };
+}
+
+/** PostgreSQL: the users are read first, then the rows of active ones inserted with `on conflict do nothing`. */
+async function insertAfterUserCheck(db: Kysely<Database>, rows: readonly EnrolmentRow[], alsoCheck: readonly number[]) {
+  const inactive = await inactiveUserIds(db, [...rows.map((row) => row.userid), ...alsoCheck]);
+  const written = await insertNew(db, 'lms_user_enrolments', rows.filter((row) => !inactive.has(row.userid)), ['enrolid', 'userid']);
+  let next = 0;
+  return { inserted: rows.map((row) => !inactive.has(row.userid) && written[next++]!), inactive };
+}
+
+/** Which of the ids are not active users (unknown or deleted). */
+async function inactiveUserIds(db: Kysely<Database>, ids: readonly number[], sqlite?: SQLite.Database): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const active = await activeUserIds(db, ids, sqlite);
+  return new Set(ids.filter((id) => !active.has(id)));
 }
 
 async function assignEnrolmentRoles(

@@ -61,7 +61,7 @@ export async function heldMemberships(db: Kysely<Database>, rows: readonly Membe
 export async function writeMembers(db: Kysely<Database>, rows: readonly MemberRow[]): Promise<MemberWrites> {
   const enrolled = await enrolledPairs(db, rows);
   const accepted = rows.filter((row) => enrolled.has(keyOf(row.courseid, row.userid)));
-  const inserted = await insertNew(db, undefined, 'lms_groups_members', accepted.map(withoutCourse), ['groupid', 'userid']);
+  const inserted = await insertNew(db, 'lms_groups_members', accepted.map(withoutCourse), ['groupid', 'userid']);
   return { enrolled, held: new Set(accepted.flatMap((row, index) => (inserted[index] ? [] : [keyOf(row.groupid, row.userid)]))) };
 }
 
